@@ -1,0 +1,77 @@
+package drive.blocks.entity;
+
+import drive.files.entity.Namespace;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A block of content (at most 4 MiB) held by a namespace, identified by the SHA-256 of its
+ * plaintext. One row per (namespace, hash): that is the per-account dedup.
+ */
+@Entity
+@Table(name = "block")
+@NamedQuery(
+        name = Block.BY_HASH,
+        query = "SELECT b FROM Block b WHERE b.namespace = :namespace AND b.sha256 = :sha256")
+public class Block {
+
+    public static final String BY_HASH = "Block.byHash";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "namespace_id", updatable = false)
+    private Namespace namespace;
+
+    @Column(nullable = false, updatable = false, length = 64)
+    private String sha256;
+
+    @Column(nullable = false, updatable = false)
+    private int size;
+
+    @Column(name = "storage_key", nullable = false, updatable = false)
+    private String storageKey;
+
+    @Column(nullable = false, updatable = false)
+    private Instant created;
+
+    protected Block() {}
+
+    public Block(Namespace namespace, String sha256, int size, String storageKey) {
+        this.namespace = namespace;
+        this.sha256 = sha256;
+        this.size = size;
+        this.storageKey = storageKey;
+        this.created = Instant.now();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Namespace getNamespace() {
+        return namespace;
+    }
+
+    public String getSha256() {
+        return sha256;
+    }
+
+    public int getSize() {
+        return size;
+    }
+
+    public String getStorageKey() {
+        return storageKey;
+    }
+}

@@ -1,0 +1,155 @@
+package drive.files.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * The latest state of a file or folder at a path of a namespace (table {@code file}). Its history
+ * lives in immutable {@link FileVersion} rows; this row only points at the newest one. The
+ * optimistic lock makes concurrent writers to one path serialise instead of losing an update.
+ */
+@Entity
+@Table(name = "file")
+@NamedQuery(
+        name = FileEntry.BY_PATH,
+        query = "SELECT f FROM FileEntry f WHERE f.namespace = :namespace AND f.path = :path")
+@NamedQuery(
+        name = FileEntry.CHILDREN,
+        query = "SELECT f FROM FileEntry f WHERE f.namespace = :namespace AND f.parentPath = :parent"
+                + " ORDER BY f.folder DESC, f.name")
+public class FileEntry {
+
+    public static final String BY_PATH = "FileEntry.byPath";
+    public static final String CHILDREN = "FileEntry.children";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "namespace_id", updatable = false)
+    private Namespace namespace;
+
+    @Column(nullable = false)
+    private String path;
+
+    @Column(name = "parent_path", nullable = false)
+    private String parentPath;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false, updatable = false)
+    private boolean folder;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private FileStatus status;
+
+    @Column(name = "latest_revision", nullable = false)
+    private long latestRevision;
+
+    @Column(nullable = false)
+    private long size;
+
+    @Column(length = 64)
+    private String sha256;
+
+    @Column(nullable = false)
+    private Instant modified;
+
+    @Version
+    @Column(name = "lock_version", nullable = false)
+    private long lockVersion;
+
+    protected FileEntry() {}
+
+    private FileEntry(Namespace namespace, String path, String parentPath, String name, boolean folder) {
+        this.namespace = namespace;
+        this.path = path;
+        this.parentPath = parentPath;
+        this.name = name;
+        this.folder = folder;
+        this.status = FileStatus.UPLOADED;
+        this.modified = Instant.now();
+    }
+
+    public static FileEntry file(Namespace namespace, String path, String parentPath, String name) {
+        return new FileEntry(namespace, path, parentPath, name, false);
+    }
+
+    public static FileEntry folder(Namespace namespace, String path, String parentPath, String name) {
+        return new FileEntry(namespace, path, parentPath, name, true);
+    }
+
+    /** Points this file at a newly written revision; returns the revision number it must carry. */
+    public long nextRevision() {
+        return latestRevision + 1;
+    }
+
+    public void revised(FileVersion version) {
+        if (version.getRevision() != latestRevision + 1) {
+            throw new IllegalStateException("revision " + version.getRevision() + " does not follow " + latestRevision);
+        }
+        this.latestRevision = version.getRevision();
+        this.size = version.getSize();
+        this.sha256 = version.getSha256();
+        this.modified = version.getCreated();
+        this.status = FileStatus.UPLOADED;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Namespace getNamespace() {
+        return namespace;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public String getParentPath() {
+        return parentPath;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public boolean isFolder() {
+        return folder;
+    }
+
+    public FileStatus getStatus() {
+        return status;
+    }
+
+    public long getLatestRevision() {
+        return latestRevision;
+    }
+
+    public long getSize() {
+        return size;
+    }
+
+    public String getSha256() {
+        return sha256;
+    }
+
+    public Instant getModified() {
+        return modified;
+    }
+}
