@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -20,7 +21,8 @@ public class User {
     public static final long DEFAULT_QUOTA_BYTES = 10L * 1024 * 1024 * 1024;
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "drive_user_seq", sequenceName = "drive_user_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "drive_user_seq")
     private Long id;
 
     @Column(nullable = false, updatable = false, length = 64)

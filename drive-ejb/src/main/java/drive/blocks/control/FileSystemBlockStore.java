@@ -1,0 +1,121 @@
+package drive.blocks.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The embedded default block store: one file per block under {@code <drive.home>/blocks}, keys
+ * mapped to paths one-to-one. Writes go to a temporary file in the same directory, are forced to
+ * disk, then atomically renamed into place (and the directory is forced), so a crash leaves either
+ * the whole object or none of it — never a torn one.
+ */
+@ApplicationScoped
+public class FileSystemBlockStore implements BlockStore {
+
+    private static final Pattern KEY = Pattern.compile("[a-z0-9]+(/[a-z0-9]+)*");
+
+    @Inject
+    @ConfigProperty(name = "drive.home", defaultValue = "drive-data")
+    String home;
+
+    @Inject
+    @ConfigProperty(name = "drive.blockstore.path")
+    Optional<String> configuredRoot;
+
+    Path root;
+
+    public FileSystemBlockStore() {}
+
+    /** For tests and tools outside the container. */
+    public FileSystemBlockStore(Path root) {
+        this.root = root;
+    }
+
+    @PostConstruct
+    void init() {
+        root = Path.of(configuredRoot.orElse(Path.of(home, "blocks").toString())).toAbsolutePath();
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create block directory " + root, e);
+        }
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return Files.isRegularFile(pathOf(key));
+    }
+
+    @Override
+    public void put(String key, byte[] data, int length) throws IOException {
+        Path target = pathOf(key);
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(data, 0, length);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                out.force(true);
+            }
+            move(temp, target);
+            forceDirectory(dir);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void move(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the block directory's file system cannot rename atomically", e);
+        }
+    }
+
+    private static void forceDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException ignored) {
+            // Some file systems refuse to open a directory; the rename itself is still atomic.
+        }
+    }
+
+    @Override
+    public byte[] get(String key) throws IOException {
+        try {
+            return Files.readAllBytes(pathOf(key));
+        } catch (NoSuchFileException e) {
+            throw new BlockMissingException("block object " + key + " is missing from the store");
+        }
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        Files.deleteIfExists(pathOf(key));
+    }
+
+    private Path pathOf(String key) {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("not a block key: " + key);
+        }
+        return root.resolve(key);
+    }
+}

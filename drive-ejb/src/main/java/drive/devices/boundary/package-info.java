@@ -1,0 +1,2 @@
+/** Devices facade: registration, bearer-token authentication, revocation. */
+package drive.devices.boundary;

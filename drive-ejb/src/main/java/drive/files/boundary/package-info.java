@@ -1,0 +1,2 @@
+/** Files facade: the transactional boundary of the file API. */
+package drive.files.boundary;

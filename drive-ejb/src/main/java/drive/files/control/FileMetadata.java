@@ -1,0 +1,188 @@
+package drive.files.control;
+
+import drive.blocks.control.BlockPointer;
+import drive.blocks.control.Content;
+import drive.blocks.entity.Block;
+import drive.devices.entity.Device;
+import drive.files.entity.FileEntry;
+import drive.files.entity.FileStatus;
+import drive.files.entity.FileVersion;
+import drive.files.entity.Namespace;
+import drive.files.entity.VersionBlock;
+import drive.platform.control.DriveException;
+import drive.users.control.Caller;
+import drive.users.entity.User;
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads and writes the metadata of files in the caller's namespace: the {@code file} rows, their
+ * immutable versions and block lists. Runs in the transaction of the facade that calls it.
+ */
+@Dependent
+public class FileMetadata {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** The caller's namespace and how much room is left in it. */
+    public record Space(long namespaceId, long used, long quota) {
+        public void checkRoomFor(long bytes) {
+            if (used + bytes > quota) {
+                throw new DriveException(DriveException.Kind.QUOTA,
+                        "storage quota exceeded: " + used + " of " + quota + " bytes used, " + bytes + " more needed");
+            }
+        }
+    }
+
+    public Space space(Caller caller) {
+        Namespace ns = namespace(caller);
+        Number used = (Number) em.createQuery(
+                        "SELECT COALESCE(SUM(f.size), 0) FROM FileEntry f WHERE f.namespace = :ns AND f.folder = false")
+                .setParameter("ns", ns)
+                .getSingleResult();
+        return new Space(ns.getId(), used.longValue(), ns.getOwner().getQuotaBytes());
+    }
+
+    public FileInfo commit(Caller caller, DrivePath path, Content content) {
+        Namespace ns = namespace(caller);
+        for (DrivePath ancestor : path.ancestors()) {
+            Optional<FileEntry> existing = find(ns, ancestor);
+            if (existing.isPresent() && !existing.get().isFolder()) {
+                throw DriveException.conflict("'" + ancestor + "' is a file, so it cannot contain '" + path + "'");
+            }
+            if (existing.isEmpty()) {
+                em.persist(FileEntry.folder(ns, ancestor.value(), ancestor.parent().value(), ancestor.name()));
+            }
+        }
+        FileEntry file = find(ns, path).orElseGet(() -> {
+            FileEntry created = FileEntry.file(ns, path.value(), path.parent().value(), path.name());
+            em.persist(created);
+            return created;
+        });
+        if (file.isFolder()) {
+            throw DriveException.conflict("'" + path + "' is a folder");
+        }
+        User user = user(caller);
+        Device device = caller.deviceId() == null ? null : em.find(Device.class, caller.deviceId());
+        FileVersion version = new FileVersion(file, content.size(), content.sha256(), user, device);
+        em.persist(version);
+        Map<String, Block> blocks = new HashMap<>();
+        int seq = 0;
+        for (BlockPointer pointer : content.blocks()) {
+            Block block = blocks.computeIfAbsent(pointer.sha256(), hash -> blockFor(ns, pointer));
+            em.persist(new VersionBlock(version, seq++, block));
+        }
+        file.revised(version);
+        em.flush();
+        return FileInfo.of(file);
+    }
+
+    private Block blockFor(Namespace ns, BlockPointer pointer) {
+        return em.createNamedQuery(Block.BY_HASH, Block.class)
+                .setParameter("namespace", ns)
+                .setParameter("sha256", pointer.sha256())
+                .getResultStream()
+                .findFirst()
+                .orElseGet(() -> {
+                    Block block = new Block(ns, pointer.sha256(), pointer.size(), pointer.storageKey());
+                    em.persist(block);
+                    return block;
+                });
+    }
+
+    public Listing list(Caller caller, DrivePath path) {
+        Namespace ns = namespace(caller);
+        if (!path.isRoot()) {
+            FileEntry folder = existing(ns, path);
+            if (!folder.isFolder()) {
+                throw DriveException.conflict("'" + path + "' is a file, not a folder");
+            }
+        }
+        List<FileInfo> entries = em.createNamedQuery(FileEntry.CHILDREN, FileEntry.class)
+                .setParameter("namespace", ns)
+                .setParameter("parent", path.value())
+                .getResultStream()
+                .map(FileInfo::of)
+                .toList();
+        return new Listing(path.value(), entries);
+    }
+
+    public FileEntry existing(Caller caller, DrivePath path) {
+        return existing(namespace(caller), path);
+    }
+
+    public List<RevisionInfo> revisions(Caller caller, DrivePath path, int limit) {
+        FileEntry file = existingFile(namespace(caller), path);
+        return em.createNamedQuery(FileVersion.OF_FILE, FileVersion.class)
+                .setParameter("file", file)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(RevisionInfo::of)
+                .toList();
+    }
+
+    public Download download(Caller caller, DrivePath path, Long revision) {
+        FileEntry file = existingFile(namespace(caller), path);
+        if (file.getStatus() != FileStatus.UPLOADED && revision == null) {
+            throw DriveException.conflict("'" + path + "' is still being uploaded");
+        }
+        long wanted = revision == null ? file.getLatestRevision() : revision;
+        FileVersion version = em.createNamedQuery(FileVersion.BY_REVISION, FileVersion.class)
+                .setParameter("file", file)
+                .setParameter("revision", wanted)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> DriveException.notFound("'" + path + "' has no revision " + wanted));
+        List<BlockPointer> blocks = em.createNamedQuery(VersionBlock.OF_VERSION, VersionBlock.class)
+                .setParameter("version", version)
+                .getResultStream()
+                .map(vb -> new BlockPointer(
+                        vb.getBlock().getStorageKey(), vb.getBlock().getSha256(), vb.getBlock().getSize()))
+                .toList();
+        return new Download(
+                file.getName(), version.getRevision(), version.getSize(), version.getSha256(), version.getCreated(), blocks);
+    }
+
+    private FileEntry existingFile(Namespace ns, DrivePath path) {
+        FileEntry file = existing(ns, path);
+        if (file.isFolder()) {
+            throw DriveException.conflict("'" + path + "' is a folder, not a file");
+        }
+        return file;
+    }
+
+    private FileEntry existing(Namespace ns, DrivePath path) {
+        if (path.isRoot()) {
+            throw DriveException.invalid("'/' is the root folder, not a file");
+        }
+        return find(ns, path).orElseThrow(() -> DriveException.notFound("no file or folder at '" + path + "'"));
+    }
+
+    private Optional<FileEntry> find(Namespace ns, DrivePath path) {
+        return em.createNamedQuery(FileEntry.BY_PATH, FileEntry.class)
+                .setParameter("namespace", ns)
+                .setParameter("path", path.value())
+                .getResultStream()
+                .findFirst();
+    }
+
+    private User user(Caller caller) {
+        return em.createNamedQuery(User.BY_USERNAME, User.class)
+                .setParameter("username", caller.username())
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new DriveException(DriveException.Kind.UNAUTHORIZED, "unknown user"));
+    }
+
+    private Namespace namespace(Caller caller) {
+        return em.createNamedQuery(Namespace.ROOT_OF, Namespace.class)
+                .setParameter("owner", user(caller))
+                .getSingleResult();
+    }
+}

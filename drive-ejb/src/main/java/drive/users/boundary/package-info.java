@@ -1,0 +1,2 @@
+/** Users facade: creating users and checking credentials. */
+package drive.users.boundary;

@@ -1,0 +1,2 @@
+/** Mapping support shared by every entity. */
+package drive.platform.entity;

@@ -1,0 +1,2 @@
+/** HTTP resources for devices and their tokens. */
+package drive.devices.api;

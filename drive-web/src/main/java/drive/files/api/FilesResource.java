@@ -1,0 +1,133 @@
+package drive.files.api;
+
+import drive.blocks.control.BlockReader;
+import drive.files.boundary.Files;
+import drive.files.control.Download;
+import drive.files.control.FileInfo;
+import drive.files.control.Listing;
+import drive.files.control.RevisionInfo;
+import drive.platform.control.DriveException;
+import drive.security.CallerResolver;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLConnection;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The file API of the brief over HTTP: simple upload, download (with ranges and caching
+ * validators), listing and revision history. Paths are query parameters so that any file name can
+ * be addressed without escaping rules of URL paths.
+ */
+@Path("files")
+@Produces(MediaType.APPLICATION_JSON)
+public class FilesResource {
+
+    @EJB
+    Files files;
+
+    @Inject
+    CallerResolver callers;
+
+    @Inject
+    BlockReader blocks;
+
+    @POST
+    @Path("upload")
+    @Consumes(MediaType.WILDCARD)
+    public Response upload(
+            @QueryParam("uploadType") String uploadType,
+            @QueryParam("path") String path,
+            @HeaderParam("Content-Length") String contentLength,
+            InputStream body) {
+        if (uploadType != null && !uploadType.equals("media")) {
+            throw DriveException.invalid("uploadType '" + uploadType + "' is not supported; use uploadType=media");
+        }
+        long declared = contentLength == null ? -1 : Params.nonNegative("Content-Length", contentLength);
+        FileInfo info = files.upload(callers.caller(), path, body, declared);
+        URI location = URI.create("/api/files/download?path=" + URLEncoder.encode(info.path(), StandardCharsets.UTF_8));
+        return Response.created(location).entity(info).build();
+    }
+
+    @GET
+    @Path("list")
+    public Listing list(@QueryParam("path") String path) {
+        return files.list(callers.caller(), path == null ? "/" : path);
+    }
+
+    @GET
+    @Path("info")
+    public FileInfo info(@QueryParam("path") String path) {
+        return files.info(callers.caller(), path);
+    }
+
+    @GET
+    @Path("list_revisions")
+    public List<RevisionInfo> revisions(@QueryParam("path") String path, @QueryParam("limit") String limit) {
+        int max = limit == null ? 10 : (int) Math.min(Params.nonNegative("limit", limit), 1000);
+        return files.revisions(callers.caller(), path, max);
+    }
+
+    @GET
+    @Path("download")
+    @Produces(MediaType.WILDCARD)
+    public Response download(
+            @QueryParam("path") String path,
+            @QueryParam("revision") String revision,
+            @HeaderParam("Range") String range,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        Long wanted = revision == null ? null : Params.nonNegative("revision", revision);
+        Download d = files.download(callers.caller(), path, wanted);
+        EntityTag etag = new EntityTag(d.sha256());
+        if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || ifNoneMatch.contains("\"" + d.sha256() + "\""))) {
+            return Response.notModified(etag).build();
+        }
+        Optional<ByteRange> slice;
+        try {
+            slice = ByteRange.parse(range, d.size());
+        } catch (ByteRange.Unsatisfiable e) {
+            return Response.status(416).header("Content-Range", "bytes */" + d.size()).build();
+        }
+        long first = slice.map(ByteRange::first).orElse(0L);
+        long last = slice.map(ByteRange::last).orElse(d.size() - 1);
+        StreamingOutput body = out -> blocks.write(d.blocks(), first, last, out);
+        Response.ResponseBuilder response = Response.status(slice.isPresent() ? 206 : 200)
+                .entity(body)
+                .type(contentType(d.name()))
+                .tag(etag)
+                .header("Content-Length", last - first + 1)
+                .header("Accept-Ranges", "bytes")
+                .header("Cache-Control", "private, no-cache")
+                .header("Content-Disposition", disposition(d.name()))
+                .header("X-Drive-Revision", d.revision());
+        slice.ifPresent(r -> response.header("Content-Range", "bytes " + r.first() + "-" + r.last() + "/" + d.size()));
+        return response.build();
+    }
+
+    private static String contentType(String name) {
+        String guessed = URLConnection.guessContentTypeFromName(name);
+        return guessed == null ? MediaType.APPLICATION_OCTET_STREAM : guessed;
+    }
+
+    /** RFC 6266: an ASCII fallback name plus the exact UTF-8 name. */
+    static String disposition(String name) {
+        String ascii = name.replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_");
+        String utf8 = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + utf8;
+    }
+}

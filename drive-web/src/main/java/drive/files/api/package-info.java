@@ -1,0 +1,2 @@
+/** HTTP resources of the file API. */
+package drive.files.api;

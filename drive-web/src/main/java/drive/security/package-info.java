@@ -1,0 +1,2 @@
+/** Authentication for every API: Basic, device tokens, browser sessions with CSRF protection. */
+package drive.security;

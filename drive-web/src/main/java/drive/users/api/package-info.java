@@ -1,0 +1,2 @@
+/** HTTP resources for user accounts. */
+package drive.users.api;
