@@ -1,6 +1,7 @@
 package drive.messaging.control;
 
 import java.nio.file.Path;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -27,6 +28,9 @@ public class EmbeddedBroker {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
 
+    /** Artemis audits every message at INFO when this logger allows it; held so the level sticks. */
+    private static final Logger AUDIT = Logger.getLogger("org.apache.activemq.audit");
+
     @Inject
     @ConfigProperty(name = "drive.broker.embedded", defaultValue = "true")
     boolean embedded;
@@ -48,6 +52,7 @@ public class EmbeddedBroker {
             return;
         }
         Path directory = dataDirectory();
+        AUDIT.setLevel(Level.WARNING);
         try {
             broker = new EmbeddedActiveMQ().setConfiguration(BrokerConfiguration.create(directory, port)).start();
         } catch (Exception e) {
