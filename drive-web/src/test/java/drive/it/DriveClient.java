@@ -217,9 +217,9 @@ final class DriveClient {
         }
     }
 
-    /** Basic credentials of the admin, as a raw header line. */
-    static String adminAuthorizationHeader() {
-        return "Authorization: " + admin().authorization;
+    /** The value of this client's Authorization header (null for none), for raw requests. */
+    String authorization() {
+        return authorization;
     }
 
     /** One answer: status, headers and the whole body. */
