@@ -1,0 +1,40 @@
+package drive.messaging.control;
+
+import java.io.StringReader;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+/**
+ * Receives {@link BrokerProbe}'s messages through the Artemis adapter's inbound side and reports them;
+ * failures are rethrown so the broker redelivers and finally dead-letters.
+ */
+@MessageDriven(activationConfig = {
+    @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
+    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+    @ActivationConfigProperty(propertyName = "destination", propertyValue = BrokerProbe.QUEUE),
+    @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+    @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
+})
+public class HealthProbeConsumer implements MessageListener {
+
+    @Inject
+    ProbeReceipts receipts;
+
+    @Override
+    public void onMessage(Message message) {
+        try (JsonReader reader = Json.createReader(new StringReader(message.getBody(String.class)))) {
+            JsonObject probe = reader.readObject();
+            receipts.received(probe.getString("probe"));
+        } catch (JMSException e) {
+            throw new IllegalStateException("unreadable health probe", e);
+        }
+    }
+}

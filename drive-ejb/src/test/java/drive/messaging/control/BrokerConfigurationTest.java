@@ -1,0 +1,41 @@
+package drive.messaging.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.junit.jupiter.api.Test;
+
+class BrokerConfigurationTest {
+
+    final Path dir = Path.of("/srv/drive/artemis");
+    final Configuration cut = BrokerConfiguration.create(dir, 61717);
+
+    @Test
+    void journalIsPersistentUnderTheDataDirectory() {
+        assertThat(cut.isPersistenceEnabled()).isTrue();
+        assertThat(cut.getJournalDirectory()).isEqualTo("/srv/drive/artemis/journal");
+        assertThat(cut.getBindingsDirectory()).startsWith("/srv/drive/artemis/");
+        assertThat(cut.getPagingDirectory()).startsWith("/srv/drive/artemis/");
+        assertThat(cut.getLargeMessagesDirectory()).startsWith("/srv/drive/artemis/");
+    }
+
+    @Test
+    void acceptsOnlyOnLoopback() {
+        assertThat(cut.getAcceptorConfigurations()).singleElement().satisfies(acceptor -> {
+            assertThat(acceptor.getParams()).containsEntry("host", "127.0.0.1");
+            assertThat(acceptor.getParams()).containsEntry("port", "61717");
+        });
+    }
+
+    @Test
+    void failedMessagesAreRedeliveredThenDeadLettered() {
+        AddressSettings all = cut.getAddressSettings().get("#");
+        assertThat(all.getDeadLetterAddress().toString()).isEqualTo("DLQ");
+        assertThat(all.getMaxDeliveryAttempts()).isEqualTo(5);
+        assertThat(all.getRedeliveryDelay()).isPositive();
+        assertThat(cut.getQueueConfigs()).anySatisfy(q -> assertThat(q.getName().toString()).isEqualTo("DLQ"));
+    }
+}
