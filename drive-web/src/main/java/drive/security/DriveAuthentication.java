@@ -5,6 +5,7 @@ import drive.devices.entity.Device;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -144,7 +145,12 @@ public class DriveAuthentication implements HttpAuthenticationMechanism {
                 response.setStatus(status);
                 response.setContentType("application/json");
                 response.setCharacterEncoding("UTF-8");
-                response.getWriter().write("{\"error\":\"" + error + "\",\"message\":\"" + message + "\"}");
+                response.getWriter()
+                        .write(Json.createObjectBuilder()
+                                .add("error", error)
+                                .add("message", message)
+                                .build()
+                                .toString());
                 response.flushBuffer();
             } catch (IOException ignored) {
                 // The client went away; nothing to tell it.
