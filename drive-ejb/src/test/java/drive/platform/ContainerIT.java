@@ -1,32 +1,30 @@
 package drive.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import drive.files.boundary.Files;
+import drive.files.boundary.VersionTampering;
+import drive.files.control.RevisionInfo;
+import drive.messaging.control.BrokerProbe;
+import drive.messaging.control.EmbeddedBroker;
+import drive.users.boundary.Users;
+import drive.users.control.Caller;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import drive.files.boundary.Files;
-import drive.files.boundary.VersionTampering;
-import drive.files.control.RevisionInfo;
-import drive.messaging.control.BrokerProbe;
-import drive.users.boundary.Users;
-import drive.users.control.Caller;
-import jakarta.ejb.EJB;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.List;
-import java.util.Random;
-import java.util.stream.Stream;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import drive.messaging.control.EmbeddedBroker;
-import jakarta.inject.Inject;
 
 /**
  * In-container wiring checks on one Payara Micro boot (~30 s): add further in-container test methods
@@ -81,7 +79,8 @@ class ContainerIT {
 
     @Test
     void startupMigratedTheSchemaAndCreatedTheAdministrator() {
-        assertThat(users.find("admin")).get().satisfies(u -> assertThat(u.isAdmin()).isTrue());
+        assertThat(users.find("admin")).get().satisfies(u -> assertThat(u.isAdmin())
+                .isTrue());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package drive.platform;
 
 import java.io.File;
-
 import org.jboss.shrinkwrap.api.Filters;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -16,18 +15,23 @@ public final class Deployments {
 
     private static final File BEANS_XML = new File("src/main/resources/META-INF/beans.xml");
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     public static WebArchive drive() {
         WebArchive war = ShrinkWrap.create(WebArchive.class, "drive-it.war")
                 // entities come inside the drive-persistence jar; unit tests stay out
                 .addPackages(true, Filters.exclude(".*/entity/.*|.*Test\\.class"), "drive")
-                .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
+                .addAsLibraries(Maven.resolver()
+                        .loadPomFromFile("pom.xml")
                         .importCompileAndRuntimeDependencies()
-                        .resolve().withTransitivity().asFile())
-                .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
-                        .resolve("org.assertj:assertj-core").withoutTransitivity().asFile());
+                        .resolve()
+                        .withTransitivity()
+                        .asFile())
+                .addAsLibraries(Maven.resolver()
+                        .loadPomFromFile("pom.xml")
+                        .resolve("org.assertj:assertj-core")
+                        .withoutTransitivity()
+                        .asFile());
         if (BEANS_XML.exists()) {
             war.addAsWebInfResource(BEANS_XML, "beans.xml");
         }

@@ -5,6 +5,7 @@ import drive.devices.entity.Device;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -54,7 +55,10 @@ public class DriveAuthentication implements HttpAuthenticationMechanism {
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_USER) instanceof String user) {
             if (!Csrf.isSafe(request) && !Csrf.matches(request, session)) {
-                return Replies.send(response, 403, "forbidden",
+                return Replies.send(
+                        response,
+                        403,
+                        "forbidden",
                         "missing or wrong X-CSRF-Token header (get it from GET /api/session)");
             }
             @SuppressWarnings("unchecked")
@@ -68,9 +72,13 @@ public class DriveAuthentication implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus fromHeader(
-            String authorization, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+            String authorization,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpMessageContext context) {
         if (startsWithIgnoreCase(authorization, "Basic ")) {
-            Optional<UsernamePasswordCredential> login = decodeBasic(authorization.substring(6).trim());
+            Optional<UsernamePasswordCredential> login =
+                    decodeBasic(authorization.substring(6).trim());
             if (login.isEmpty()) {
                 return unauthorized(response, "malformed Basic credentials");
             }
@@ -81,13 +89,15 @@ public class DriveAuthentication implements HttpAuthenticationMechanism {
             return context.notifyContainerAboutLogin(result);
         }
         if (startsWithIgnoreCase(authorization, "Bearer ")) {
-            Optional<Device> device = devices.authenticate(authorization.substring(7).trim());
+            Optional<Device> device =
+                    devices.authenticate(authorization.substring(7).trim());
             if (device.isEmpty()) {
                 return unauthorized(response, "unknown or revoked device token");
             }
             request.setAttribute(DEVICE_ATTRIBUTE, device.get().getId());
             return context.notifyContainerAboutLogin(
-                    device.get().getUser().getUsername(), DriveIdentityStore.groups(device.get().getUser().isAdmin()));
+                    device.get().getUser().getUsername(),
+                    DriveIdentityStore.groups(device.get().getUser().isAdmin()));
         }
         return unauthorized(response, "unsupported Authorization scheme; use Basic or Bearer");
     }
@@ -125,7 +135,8 @@ public class DriveAuthentication implements HttpAuthenticationMechanism {
             int colon = decoded.indexOf(':');
             return colon <= 0
                     ? Optional.empty()
-                    : Optional.of(new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
+                    : Optional.of(
+                            new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -144,7 +155,12 @@ public class DriveAuthentication implements HttpAuthenticationMechanism {
                 response.setStatus(status);
                 response.setContentType("application/json");
                 response.setCharacterEncoding("UTF-8");
-                response.getWriter().write("{\"error\":\"" + error + "\",\"message\":\"" + message + "\"}");
+                response.getWriter()
+                        .write(Json.createObjectBuilder()
+                                .add("error", error)
+                                .add("message", message)
+                                .build()
+                                .toString());
                 response.flushBuffer();
             } catch (IOException ignored) {
                 // The client went away; nothing to tell it.

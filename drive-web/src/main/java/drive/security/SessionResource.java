@@ -1,11 +1,11 @@
 package drive.security;
 
 import drive.platform.api.ErrorBody;
+import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -84,7 +84,9 @@ public class SessionResource {
     }
 
     private boolean signIn(String username, String password) {
-        AuthenticationStatus status = security.authenticate(request, response,
+        AuthenticationStatus status = security.authenticate(
+                request,
+                response,
                 AuthenticationParameters.withParams()
                         .credential(new UsernamePasswordCredential(username, password))
                         .newAuthentication(true));

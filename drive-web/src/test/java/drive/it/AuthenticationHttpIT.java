@@ -32,22 +32,33 @@ class AuthenticationHttpIT {
     void requestWithoutCredentialsIs401WithJsonAndBasicChallenge() {
         Reply reply = DriveClient.anonymous().get("/api/files/list?path=/");
         reply.assertError(401, "unauthorized");
-        assertThat(reply.header("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic "));
+        assertThat(reply.header("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Basic "));
     }
 
     @Test
     void wrongPasswordIs401() {
-        DriveClient.basic("admin", DriveClient.ADMIN_PASSWORD + "-wrong").get("/api/users/me").assertError(401, "unauthorized");
-        DriveClient.basic(DriveClient.unique("nobody"), "whatever-123").get("/api/users/me").assertError(401, "unauthorized");
+        DriveClient.basic("admin", DriveClient.ADMIN_PASSWORD + "-wrong")
+                .get("/api/users/me")
+                .assertError(401, "unauthorized");
+        DriveClient.basic(DriveClient.unique("nobody"), "whatever-123")
+                .get("/api/users/me")
+                .assertError(401, "unauthorized");
     }
 
     @Test
     void adminCreatesUserWhoCanSignIn() {
         String name = DriveClient.unique("created");
-        Reply created = DriveClient.admin().postJson("/api/users",
-                Json.object("username", name, "password", DriveClient.PASSWORD, "email", name + "@example.test"));
+        Reply created = DriveClient.admin()
+                .postJson(
+                        "/api/users",
+                        Json.object(
+                                "username", name, "password", DriveClient.PASSWORD, "email", name + "@example.test"));
         assertThat(created.status()).as("%s", created).isEqualTo(201);
-        assertThat(created.json()).containsEntry("username", name).containsEntry("admin", false).doesNotContainKey("password");
+        assertThat(created.json())
+                .containsEntry("username", name)
+                .containsEntry("admin", false)
+                .doesNotContainKey("password");
 
         Reply me = DriveClient.basic(name, DriveClient.PASSWORD).get("/api/users/me");
         assertThat(me.status()).as("%s", me).isEqualTo(200);
@@ -58,7 +69,9 @@ class AuthenticationHttpIT {
     void nonAdminCannotCreateUsers() {
         DriveClient plain = DriveClient.newUser();
         String name = DriveClient.unique("sneaky");
-        plain.postJson("/api/users", Json.object("username", name, "password", DriveClient.PASSWORD, "email", "x@example.test"))
+        plain.postJson(
+                        "/api/users",
+                        Json.object("username", name, "password", DriveClient.PASSWORD, "email", "x@example.test"))
                 .assertError(403, "forbidden");
         DriveClient.basic(name, DriveClient.PASSWORD).get("/api/users/me").assertError(401, "unauthorized");
     }
@@ -66,10 +79,20 @@ class AuthenticationHttpIT {
     @Test
     void duplicateUsernameIsConflict() {
         DriveClient existing = DriveClient.newUser();
-        DriveClient.admin().postJson("/api/users",
-                        Json.object("username", existing.username, "password", "other-password-2", "email", "dup@example.test"))
+        DriveClient.admin()
+                .postJson(
+                        "/api/users",
+                        Json.object(
+                                "username",
+                                existing.username,
+                                "password",
+                                "other-password-2",
+                                "email",
+                                "dup@example.test"))
                 .assertError(409, "conflict");
-        assertThat(existing.get("/api/users/me").status()).as("the first user keeps its password").isEqualTo(200);
+        assertThat(existing.get("/api/users/me").status())
+                .as("the first user keeps its password")
+                .isEqualTo(200);
     }
 
     @Test
@@ -108,9 +131,12 @@ class AuthenticationHttpIT {
 
         Reply listed = owner.get("/api/devices");
         assertThat(listed.status()).as("%s", listed).isEqualTo(200);
-        assertThat(listed.jsonList()).anySatisfy(d -> assertThat(d)
-                .containsEntry("id", device.get("id")).containsEntry("name", deviceName))
-                .allSatisfy(d -> assertThat(d.get("token")).as("tokens are shown only once").isNull());
+        assertThat(listed.jsonList())
+                .anySatisfy(
+                        d -> assertThat(d).containsEntry("id", device.get("id")).containsEntry("name", deviceName))
+                .allSatisfy(d -> assertThat(d.get("token"))
+                        .as("tokens are shown only once")
+                        .isNull());
 
         DriveClient sync = DriveClient.bearer(token);
         assertThat(sync.get("/api/users/me").json()).containsEntry("username", owner.username);
@@ -119,7 +145,8 @@ class AuthenticationHttpIT {
         assertThat(uploaded.status()).as("%s", uploaded).isEqualTo(201);
         List<Map<String, Object>> history = owner.revisions(path).jsonList();
         assertThat(history).singleElement().satisfies(r -> assertThat(r)
-                .containsEntry("device", deviceName).containsEntry("user", owner.username));
+                .containsEntry("device", deviceName)
+                .containsEntry("user", owner.username));
 
         Reply revoked = owner.send("DELETE", "/api/devices/" + device.get("id"), null);
         assertThat(revoked.status()).as("%s", revoked).isEqualTo(204);
@@ -136,7 +163,10 @@ class AuthenticationHttpIT {
 
         Reply foreign = DriveClient.newUser().send("DELETE", "/api/devices/" + device.get("id"), null);
         assertThat(foreign.status()).as("%s", foreign).isIn(403, 404);
-        assertThat(DriveClient.bearer((String) device.get("token")).get("/api/users/me").status()).isEqualTo(200);
+        assertThat(DriveClient.bearer((String) device.get("token"))
+                        .get("/api/users/me")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -148,7 +178,8 @@ class AuthenticationHttpIT {
         assertThat(login.status()).as("%s", login).isEqualTo(200);
         assertThat(login.json()).containsEntry("username", user.username).containsEntry("admin", false);
         assertThat(browser.csrfToken()).isNotBlank();
-        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("DRIVE_SESSION="));
+        assertThat(login.headers().allValues("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c).startsWith("DRIVE_SESSION="));
 
         assertThat(browser.get("/api/users/me").json()).containsEntry("username", user.username);
         String path = "/" + DriveClient.unique("browser") + "/page.txt";
@@ -163,7 +194,8 @@ class AuthenticationHttpIT {
         Reply logout = browser.send("DELETE", "/api/session", null, "X-CSRF-Token", browser.csrfToken());
         assertThat(logout.status()).as("%s", logout).isEqualTo(204);
         browser.get("/api/users/me").assertError(401, "unauthorized");
-        browser.upload(path, bytes("after logout"), "X-CSRF-Token", browser.csrfToken()).assertError(401, "unauthorized");
+        browser.upload(path, bytes("after logout"), "X-CSRF-Token", browser.csrfToken())
+                .assertError(401, "unauthorized");
         assertThat(user.info(path).json()).containsEntry("revision", 1L);
     }
 
@@ -179,13 +211,16 @@ class AuthenticationHttpIT {
     void plainHttpRedirectsToHttps() throws Exception {
         String httpUrl = DriveClient.setting("drive.http.url", "");
         assumeFalse(httpUrl.isBlank(), "drive.http.url not given");
-        HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient plain = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         HttpResponse<Void> reply = plain.send(
                 HttpRequest.newBuilder(URI.create(httpUrl.replaceAll("/+$", "") + "/api/status"))
                         .timeout(Duration.ofSeconds(10))
                         .build(),
                 HttpResponse.BodyHandlers.discarding());
         assertThat(reply.statusCode()).isIn(301, 302, 303, 307, 308);
-        assertThat(reply.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("https://"));
+        assertThat(reply.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).startsWith("https://"));
     }
 }

@@ -139,16 +139,21 @@ class BadInputHttpIT {
     @Test
     void badRevisionLimitIsInvalid() {
         for (String limit : List.of("abc", "0", "101", "-1", "1.5", "99999999999999999999")) {
-            user.get("/api/files/list_revisions?limit=" + q(limit) + "&path=" + q(file)).assertError(400, "invalid_request");
+            user.get("/api/files/list_revisions?limit=" + q(limit) + "&path=" + q(file))
+                    .assertError(400, "invalid_request");
         }
-        assertThat(user.get("/api/files/list_revisions?limit=100&path=" + q(file)).status()).isEqualTo(200);
-        assertThat(user.get("/api/files/list_revisions?limit=1&path=" + q(file)).status()).isEqualTo(200);
+        assertThat(user.get("/api/files/list_revisions?limit=100&path=" + q(file))
+                        .status())
+                .isEqualTo(200);
+        assertThat(user.get("/api/files/list_revisions?limit=1&path=" + q(file)).status())
+                .isEqualTo(200);
     }
 
     @Test
     void malformedRevisionIsInvalid() {
         for (String revision : List.of("abc", "-1", "1e3")) {
-            user.get("/api/files/download?revision=" + q(revision) + "&path=" + q(file)).assertError(400, "invalid_request");
+            user.get("/api/files/download?revision=" + q(revision) + "&path=" + q(file))
+                    .assertError(400, "invalid_request");
         }
     }
 
@@ -161,8 +166,12 @@ class BadInputHttpIT {
     @Test
     void resumableUploadIsNotSupportedYet() {
         String path = folder + "/" + DriveClient.unique("resumable") + ".txt";
-        user.send("POST", "/api/files/upload?uploadType=resumable&path=" + q(path), CONTENT,
-                        "Content-Type", "application/octet-stream")
+        user.send(
+                        "POST",
+                        "/api/files/upload?uploadType=resumable&path=" + q(path),
+                        CONTENT,
+                        "Content-Type",
+                        "application/octet-stream")
                 .assertError(400, "invalid_request");
         user.info(path).assertError(404, "not_found");
     }
@@ -171,16 +180,22 @@ class BadInputHttpIT {
     void wrongMethodIsNotAllowed() {
         Reply reply = user.send("DELETE", "/api/files/list?path=" + q(folder), null);
         reply.assertError(405, "method_not_allowed");
-        assertThat(reply.header("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
-        user.send("PUT", "/api/files/upload?uploadType=media&path=" + q(folder + "/put.txt"), CONTENT,
-                        "Content-Type", "application/octet-stream")
+        assertThat(reply.header("Allow"))
+                .hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+        user.send(
+                        "PUT",
+                        "/api/files/upload?uploadType=media&path=" + q(folder + "/put.txt"),
+                        CONTENT,
+                        "Content-Type",
+                        "application/octet-stream")
                 .assertError(405, "method_not_allowed");
     }
 
     @Test
     void unknownEndpointIsNotFound() {
         user.get("/api/" + DriveClient.unique("nope")).assertError(404, "not_found");
-        user.get("/api/files/" + DriveClient.unique("nope") + "?path=" + q(file)).assertError(404, "not_found");
+        user.get("/api/files/" + DriveClient.unique("nope") + "?path=" + q(file))
+                .assertError(404, "not_found");
     }
 
     @Test

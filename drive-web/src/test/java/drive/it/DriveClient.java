@@ -34,7 +34,8 @@ import javax.net.ssl.X509TrustManager;
  */
 final class DriveClient {
 
-    static final URI BASE = URI.create(setting("drive.url", "https://localhost:8443").replaceAll("/+$", ""));
+    static final URI BASE =
+            URI.create(setting("drive.url", "https://localhost:8443").replaceAll("/+$", ""));
     static final String ADMIN_PASSWORD = setting("drive.admin.password", "");
     static final String PASSWORD = "test-password-1";
 
@@ -89,7 +90,9 @@ final class DriveClient {
     /** A fresh user (created by the admin) and a Basic client for it. */
     static DriveClient newUser() {
         String name = unique("user");
-        Reply created = admin().postJson("/api/users", Json.object("username", name, "password", PASSWORD, "email", name + "@example.test"));
+        Reply created = admin().postJson(
+                        "/api/users",
+                        Json.object("username", name, "password", PASSWORD, "email", name + "@example.test"));
         if (created.status() != 201) {
             throw new IllegalStateException("could not create test user " + name + ": " + created);
         }
@@ -172,9 +175,11 @@ final class DriveClient {
     Reply send(String method, String pathAndQuery, byte[] body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -246,18 +251,27 @@ final class DriveClient {
         /** The entries of a listing answer (asserting it is a 200). */
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> entries() {
-            org.assertj.core.api.Assertions.assertThat(status).as("status of %s", this).isEqualTo(200);
+            org.assertj.core.api.Assertions.assertThat(status)
+                    .as("status of %s", this)
+                    .isEqualTo(200);
             return (List<Map<String, Object>>) json().get("entries");
         }
 
         /** Asserts a Drive error answer: this status, a JSON body {error, message}, never a 500. */
         Reply assertError(int expectedStatus, String expectedError) {
-            org.assertj.core.api.Assertions.assertThat(status).as("status of %s", this).isEqualTo(expectedStatus);
+            org.assertj.core.api.Assertions.assertThat(status)
+                    .as("status of %s", this)
+                    .isEqualTo(expectedStatus);
             org.assertj.core.api.Assertions.assertThat(header("Content-Type").orElse(""))
-                    .as("Content-Type of %s", this).startsWith("application/json");
+                    .as("Content-Type of %s", this)
+                    .startsWith("application/json");
             Map<String, Object> error = json();
-            org.assertj.core.api.Assertions.assertThat(error.get("error")).as("error of %s", this).isEqualTo(expectedError);
-            org.assertj.core.api.Assertions.assertThat((String) error.get("message")).as("message of %s", this).isNotBlank();
+            org.assertj.core.api.Assertions.assertThat(error.get("error"))
+                    .as("error of %s", this)
+                    .isEqualTo(expectedError);
+            org.assertj.core.api.Assertions.assertThat((String) error.get("message"))
+                    .as("message of %s", this)
+                    .isNotBlank();
             return this;
         }
 

@@ -38,7 +38,8 @@ class FileRoundTripHttpIT {
         Reply uploaded = user.upload(path, content);
         assertThat(uploaded.status()).as("%s", uploaded).isEqualTo(201);
         Map<String, Object> info = uploaded.json();
-        assertThat(info).containsEntry("path", path)
+        assertThat(info)
+                .containsEntry("path", path)
                 .containsEntry("name", "random.bin")
                 .containsEntry("folder", false)
                 .containsEntry("size", (long) content.length)
@@ -81,7 +82,9 @@ class FileRoundTripHttpIT {
         assertThat(history).extracting(r -> r.get("revision")).containsExactly(2L, 1L);
         assertThat(history).extracting(r -> r.get("sha256")).containsExactly(sha256(second), sha256(first));
         assertThat(history).extracting(r -> r.get("size")).containsExactly((long) second.length, (long) first.length);
-        assertThat(history).allSatisfy(r -> assertThat(r).containsEntry("user", user.username).containsKey("modified"));
+        assertThat(history)
+                .allSatisfy(
+                        r -> assertThat(r).containsEntry("user", user.username).containsKey("modified"));
 
         Reply limited = user.get("/api/files/list_revisions?limit=1&path=" + DriveClient.q(path));
         assertThat(limited.jsonList()).extracting(r -> r.get("revision")).containsExactly(2L);
@@ -112,7 +115,9 @@ class FileRoundTripHttpIT {
     private static void assertRange(String path, String range, int first, int last, byte[] content) {
         Reply part = user.download(path, "Range", range);
         assertThat(part.status()).as("%s", part).isEqualTo(206);
-        assertThat(part.header("Content-Range")).as(range).contains("bytes " + first + "-" + last + "/" + content.length);
+        assertThat(part.header("Content-Range"))
+                .as(range)
+                .contains("bytes " + first + "-" + last + "/" + content.length);
         assertThat(part.header("Content-Length")).as(range).contains(String.valueOf(last - first + 1));
         assertThat(part.body()).as(range).isEqualTo(Arrays.copyOfRange(content, first, last + 1));
     }
@@ -162,26 +167,36 @@ class FileRoundTripHttpIT {
         assertThat(URLDecoder.decode(utf8.group(1), StandardCharsets.UTF_8)).isEqualTo(name);
         assertThat(disposition).startsWith("attachment").contains("filename=\"");
         assertThat(download.body()).isEqualTo(content);
-        assertThat(user.list(root + "/unicode").entries()).extracting(e -> e.get("name")).containsExactly(name);
+        assertThat(user.list(root + "/unicode").entries())
+                .extracting(e -> e.get("name"))
+                .containsExactly(name);
     }
 
     @Test
     void uploadCreatesParentFoldersVisibleInListingsFoldersFirst() {
         String top = root + "/tree";
-        assertThat(user.upload(top + "/a/b/c.txt", "c".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
-        assertThat(user.upload(top + "/0-file.txt", "0".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
+        assertThat(user.upload(top + "/a/b/c.txt", "c".getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(201);
+        assertThat(user.upload(top + "/0-file.txt", "0".getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(201);
 
         Reply rootListing = user.list("/");
-        assertThat(rootListing.entries()).anySatisfy(e -> assertThat(e)
-                .containsEntry("path", root).containsEntry("folder", true));
+        assertThat(rootListing.entries())
+                .anySatisfy(e -> assertThat(e).containsEntry("path", root).containsEntry("folder", true));
 
         List<Map<String, Object>> topEntries = user.list(top).entries();
         assertThat(topEntries).extracting(e -> e.get("name")).containsExactly("a", "0-file.txt");
         assertThat(topEntries).extracting(e -> e.get("folder")).containsExactly(true, false);
         assertThat(user.list(top + "/a").entries()).singleElement().satisfies(e -> assertThat(e)
-                .containsEntry("name", "b").containsEntry("path", top + "/a/b").containsEntry("folder", true));
+                .containsEntry("name", "b")
+                .containsEntry("path", top + "/a/b")
+                .containsEntry("folder", true));
         assertThat(user.list(top + "/a/b").entries()).singleElement().satisfies(e -> assertThat(e)
-                .containsEntry("name", "c.txt").containsEntry("folder", false).containsEntry("size", 1L));
+                .containsEntry("name", "c.txt")
+                .containsEntry("folder", false)
+                .containsEntry("size", 1L));
 
         Reply folderInfo = user.info(top + "/a");
         assertThat(folderInfo.status()).as("%s", folderInfo).isEqualTo(200);
@@ -191,7 +206,8 @@ class FileRoundTripHttpIT {
     @Test
     void uploadBelowAnExistingFileIsConflict() {
         String file = root + "/conflict/plain.txt";
-        assertThat(user.upload(file, "x".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
+        assertThat(user.upload(file, "x".getBytes(StandardCharsets.UTF_8)).status())
+                .isEqualTo(201);
 
         user.upload(file + "/child.txt", "y".getBytes(StandardCharsets.UTF_8)).assertError(409, "conflict");
 

@@ -47,7 +47,8 @@ public class BlockIngest {
             while ((n = in.readNBytes(buffer, 0, BLOCK_SIZE)) > 0) {
                 total += n;
                 if (total > maxBytes) {
-                    throw new DriveException(DriveException.Kind.TOO_LARGE, "file is larger than " + maxBytes + " bytes");
+                    throw new DriveException(
+                            DriveException.Kind.TOO_LARGE, "file is larger than " + maxBytes + " bytes");
                 }
                 whole.update(buffer, 0, n);
                 block.update(buffer, 0, n);

@@ -48,7 +48,8 @@ public class BlockReader {
         MessageDigest sha = BlockIngest.sha256();
         String actual = HexFormat.of().formatHex(sha.digest(data));
         if (data.length != block.size() || !actual.equals(block.sha256())) {
-            throw new BlockMissingException("block object " + block.storageKey() + " is damaged (length or hash differ)");
+            throw new BlockMissingException(
+                    "block object " + block.storageKey() + " is damaged (length or hash differ)");
         }
         return data;
     }

@@ -48,7 +48,8 @@ public class FileSystemBlockStore implements BlockStore {
 
     @PostConstruct
     void init() {
-        root = Path.of(configuredRoot.orElse(Path.of(home, "blocks").toString())).toAbsolutePath();
+        root = Path.of(configuredRoot.orElse(Path.of(home, "blocks").toString()))
+                .toAbsolutePath();
         try {
             Files.createDirectories(root);
         } catch (IOException e) {

@@ -65,7 +65,8 @@ public class Devices {
                 .getResultStream()
                 .findFirst();
         Instant now = Instant.now();
-        device.filter(d -> d.getLastSeen() == null || d.getLastSeen().plus(LAST_SEEN_GRANULARITY).isBefore(now))
+        device.filter(d -> d.getLastSeen() == null
+                        || d.getLastSeen().plus(LAST_SEEN_GRANULARITY).isBefore(now))
                 .ifPresent(d -> d.seen(now));
         return device;
     }

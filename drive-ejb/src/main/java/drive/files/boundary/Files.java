@@ -4,8 +4,8 @@ import drive.blocks.control.BlockIngest;
 import drive.blocks.control.Content;
 import drive.files.control.Download;
 import drive.files.control.DrivePath;
-import drive.files.control.FileMetadata;
 import drive.files.control.FileInfo;
+import drive.files.control.FileMetadata;
 import drive.files.control.Listing;
 import drive.files.control.RevisionInfo;
 import drive.platform.control.DriveException;
@@ -54,7 +54,8 @@ public class Files {
             throw DriveException.invalid("cannot upload to '/': give a file path such as /notes.txt");
         }
         if (declaredLength > maxUploadBytes) {
-            throw new DriveException(DriveException.Kind.TOO_LARGE,
+            throw new DriveException(
+                    DriveException.Kind.TOO_LARGE,
                     "file of " + declaredLength + " bytes is over the limit of " + maxUploadBytes + " bytes");
         }
         FileMetadata.Space space = metadata.space(caller);
@@ -67,8 +68,8 @@ public class Files {
                 return self.commit(caller, path, content);
             } catch (EJBException e) {
                 if (attempt == COMMIT_ATTEMPTS) {
-                    throw new DriveException(DriveException.Kind.CONFLICT,
-                            "the file was changed concurrently too often; try again", e);
+                    throw new DriveException(
+                            DriveException.Kind.CONFLICT, "the file was changed concurrently too often; try again", e);
                 }
                 LOG.fine(() -> "commit of " + path + " collided, retrying: " + e);
             }

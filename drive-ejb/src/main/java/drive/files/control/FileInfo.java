@@ -5,7 +5,14 @@ import java.time.Instant;
 
 /** What clients see of a file or folder: its path and the state of its latest revision. */
 public record FileInfo(
-        String path, String name, boolean folder, long size, String sha256, long revision, Instant modified, String status) {
+        String path,
+        String name,
+        boolean folder,
+        long size,
+        String sha256,
+        long revision,
+        Instant modified,
+        String status) {
 
     public static FileInfo of(FileEntry entry) {
         return new FileInfo(

@@ -34,7 +34,8 @@ public class FileMetadata {
     public record Space(long namespaceId, long used, long quota) {
         public void checkRoomFor(long bytes) {
             if (used + bytes > quota) {
-                throw new DriveException(DriveException.Kind.QUOTA,
+                throw new DriveException(
+                        DriveException.Kind.QUOTA,
                         "storage quota exceeded: " + used + " of " + quota + " bytes used, " + bytes + " more needed");
             }
         }
@@ -57,7 +58,8 @@ public class FileMetadata {
                 throw DriveException.conflict("'" + ancestor + "' is a file, so it cannot contain '" + path + "'");
             }
             if (existing.isEmpty()) {
-                em.persist(FileEntry.folder(ns, ancestor.value(), ancestor.parent().value(), ancestor.name()));
+                em.persist(
+                        FileEntry.folder(ns, ancestor.value(), ancestor.parent().value(), ancestor.name()));
             }
         }
         FileEntry file = find(ns, path).orElseGet(() -> {
@@ -143,10 +145,17 @@ public class FileMetadata {
                 .setParameter("version", version)
                 .getResultStream()
                 .map(vb -> new BlockPointer(
-                        vb.getBlock().getStorageKey(), vb.getBlock().getSha256(), vb.getBlock().getSize()))
+                        vb.getBlock().getStorageKey(),
+                        vb.getBlock().getSha256(),
+                        vb.getBlock().getSize()))
                 .toList();
         return new Download(
-                file.getName(), version.getRevision(), version.getSize(), version.getSha256(), version.getCreated(), blocks);
+                file.getName(),
+                version.getRevision(),
+                version.getSize(),
+                version.getSha256(),
+                version.getCreated(),
+                blocks);
     }
 
     private FileEntry existingFile(Namespace ns, DrivePath path) {

@@ -1,7 +1,6 @@
 package drive.messaging.control;
 
 import java.nio.file.Path;
-
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -24,8 +23,7 @@ final class BrokerConfiguration {
     static final long REDELIVERY_DELAY_MS = 1_000;
     static final long MAX_REDELIVERY_DELAY_MS = 60_000;
 
-    private BrokerConfiguration() {
-    }
+    private BrokerConfiguration() {}
 
     static Configuration create(Path dataDirectory, int port) {
         try {
@@ -35,7 +33,8 @@ final class BrokerConfiguration {
                     .setJournalType(JournalType.NIO)
                     .setJournalDirectory(dataDirectory.resolve("journal").toString())
                     .setBindingsDirectory(dataDirectory.resolve("bindings").toString())
-                    .setLargeMessagesDirectory(dataDirectory.resolve("large-messages").toString())
+                    .setLargeMessagesDirectory(
+                            dataDirectory.resolve("large-messages").toString())
                     .setPagingDirectory(dataDirectory.resolve("paging").toString())
                     .setNodeManagerLockDirectory(dataDirectory.toString())
                     .setSecurityEnabled(false)

@@ -1,15 +1,13 @@
 package drive.messaging.control;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Drive is not ready while a message cannot make the round trip through {@code jms/drive} to an MDB:
@@ -39,7 +37,9 @@ public class BrokerHealthCheck implements HealthCheck {
             Thread.currentThread().interrupt();
             return response.down().withData("error", "interrupted").build();
         } catch (RuntimeException e) {
-            return response.down().withData("error", e.getClass().getSimpleName()).build();
+            return response.down()
+                    .withData("error", e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

@@ -1,8 +1,5 @@
 package drive.messaging.control;
 
-import java.time.Duration;
-import java.util.UUID;
-
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -12,6 +9,8 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.json.Json;
+import java.time.Duration;
+import java.util.UUID;
 
 /**
  * Sends a probe through the resource adapter's {@code jms/drive} and waits for

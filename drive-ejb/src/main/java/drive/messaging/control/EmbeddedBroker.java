@@ -1,12 +1,5 @@
 package drive.messaging.control;
 
-import java.nio.file.Path;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.Lock;
@@ -16,6 +9,11 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs the Artemis broker inside Drive so a single process needs no separate broker; queued jobs
@@ -54,7 +52,9 @@ public class EmbeddedBroker {
         Path directory = dataDirectory();
         AUDIT.setLevel(Level.WARNING);
         try {
-            broker = new EmbeddedActiveMQ().setConfiguration(BrokerConfiguration.create(directory, port)).start();
+            broker = new EmbeddedActiveMQ()
+                    .setConfiguration(BrokerConfiguration.create(directory, port))
+                    .start();
         } catch (Exception e) {
             throw new IllegalStateException("embedded broker did not start on 127.0.0.1:" + port, e);
         }

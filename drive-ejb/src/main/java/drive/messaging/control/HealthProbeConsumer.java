@@ -1,7 +1,5 @@
 package drive.messaging.control;
 
-import java.io.StringReader;
-
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -11,18 +9,20 @@ import jakarta.jms.MessageListener;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import java.io.StringReader;
 
 /**
  * Receives {@link BrokerProbe}'s messages through the Artemis adapter's inbound side and reports them;
  * failures are rethrown so the broker redelivers and finally dead-letters.
  */
-@MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
-    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-    @ActivationConfigProperty(propertyName = "destination", propertyValue = BrokerProbe.QUEUE),
-    @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-    @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
-})
+@MessageDriven(
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+            @ActivationConfigProperty(propertyName = "destination", propertyValue = BrokerProbe.QUEUE),
+            @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
+        })
 public class HealthProbeConsumer implements MessageListener {
 
     @Inject

@@ -77,7 +77,8 @@ class FileSystemBlockStoreTest {
 
     private static BlockPointer put(BlockStore store, String text) throws Exception {
         byte[] data = text.getBytes(StandardCharsets.UTF_8);
-        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        String hash =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         String key = BlockIngest.storageKey(1, hash);
         store.put(key, data, data.length);
         return new BlockPointer(key, hash, data.length);

@@ -18,7 +18,8 @@ public class VersionTampering {
 
     public long versionId(String path, long revision) {
         return em.createQuery(
-                        "SELECT v.id FROM FileVersion v WHERE v.file.path = :path AND v.revision = :revision", Long.class)
+                        "SELECT v.id FROM FileVersion v WHERE v.file.path = :path AND v.revision = :revision",
+                        Long.class)
                 .setParameter("path", path)
                 .setParameter("revision", revision)
                 .getSingleResult();
@@ -48,7 +49,8 @@ public class VersionTampering {
 
     public long blockRows(String path) {
         return em.createQuery(
-                        "SELECT COUNT(DISTINCT vb.block) FROM VersionBlock vb WHERE vb.version.file.path = :path", Long.class)
+                        "SELECT COUNT(DISTINCT vb.block) FROM VersionBlock vb WHERE vb.version.file.path = :path",
+                        Long.class)
                 .setParameter("path", path)
                 .getSingleResult();
     }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import drive.platform.control.DriveException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class DrivePathTest {
 
@@ -31,7 +31,19 @@ class DrivePathTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "relative.txt", "/a/../b", "/a/./b", "/..", "/a//b", "/a\u0000b", "/a\u0001b", "/a\\b", "/a\u007fb"})
+    @ValueSource(
+            strings = {
+                "",
+                "relative.txt",
+                "/a/../b",
+                "/a/./b",
+                "/..",
+                "/a//b",
+                "/a\u0000b",
+                "/a\u0001b",
+                "/a\\b",
+                "/a\u007fb"
+            })
     void refusesTraversalAndControlCharacters(String raw) {
         assertThatThrownBy(() -> DrivePath.parse(raw))
                 .isInstanceOf(DriveException.class)
@@ -42,7 +54,8 @@ class DrivePathTest {
     void refusesOverlongNamesAndPaths() {
         assertThatThrownBy(() -> DrivePath.parse("/" + "n".repeat(256))).hasMessageContaining("255 bytes");
         assertThatThrownBy(() -> DrivePath.parse("/" + "\u00e9".repeat(128))).hasMessageContaining("255 bytes");
-        assertThatThrownBy(() -> DrivePath.parse(("/" + "d".repeat(100)).repeat(11))).hasMessageContaining("1024");
+        assertThatThrownBy(() -> DrivePath.parse(("/" + "d".repeat(100)).repeat(11)))
+                .hasMessageContaining("1024");
     }
 
     @Test

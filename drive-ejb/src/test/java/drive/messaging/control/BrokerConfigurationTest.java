@@ -3,7 +3,6 @@ package drive.messaging.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.junit.jupiter.api.Test;
@@ -36,6 +35,7 @@ class BrokerConfigurationTest {
         assertThat(all.getDeadLetterAddress().toString()).isEqualTo("DLQ");
         assertThat(all.getMaxDeliveryAttempts()).isEqualTo(5);
         assertThat(all.getRedeliveryDelay()).isPositive();
-        assertThat(cut.getQueueConfigs()).anySatisfy(q -> assertThat(q.getName().toString()).isEqualTo("DLQ"));
+        assertThat(cut.getQueueConfigs())
+                .anySatisfy(q -> assertThat(q.getName().toString()).isEqualTo("DLQ"));
     }
 }

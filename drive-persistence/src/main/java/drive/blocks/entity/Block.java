@@ -19,9 +19,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "block")
-@NamedQuery(
-        name = Block.BY_HASH,
-        query = "SELECT b FROM Block b WHERE b.namespace = :namespace AND b.sha256 = :sha256")
+@NamedQuery(name = Block.BY_HASH, query = "SELECT b FROM Block b WHERE b.namespace = :namespace AND b.sha256 = :sha256")
 public class Block {
 
     public static final String BY_HASH = "Block.byHash";

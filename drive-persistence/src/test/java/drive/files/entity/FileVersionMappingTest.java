@@ -26,15 +26,22 @@ class FileVersionMappingTest {
     void everyMappedColumnOfVersionAndBlockListIsNotUpdatable() {
         for (Class<?> type : new Class<?>[] {FileVersion.class, VersionBlock.class}) {
             for (Field field : type.getDeclaredFields()) {
-                if (Modifier.isStatic(field.getModifiers()) || field.isAnnotationPresent(Id.class) && !field.isAnnotationPresent(Column.class) && !field.isAnnotationPresent(JoinColumn.class)) {
+                if (Modifier.isStatic(field.getModifiers())
+                        || field.isAnnotationPresent(Id.class)
+                                && !field.isAnnotationPresent(Column.class)
+                                && !field.isAnnotationPresent(JoinColumn.class)) {
                     continue;
                 }
                 Column column = field.getAnnotation(Column.class);
                 JoinColumn join = field.getAnnotation(JoinColumn.class);
                 if (column != null) {
-                    assertThat(column.updatable()).as(type.getSimpleName() + "." + field.getName()).isFalse();
+                    assertThat(column.updatable())
+                            .as(type.getSimpleName() + "." + field.getName())
+                            .isFalse();
                 } else if (join != null) {
-                    assertThat(join.updatable()).as(type.getSimpleName() + "." + field.getName()).isFalse();
+                    assertThat(join.updatable())
+                            .as(type.getSimpleName() + "." + field.getName())
+                            .isFalse();
                 }
             }
         }

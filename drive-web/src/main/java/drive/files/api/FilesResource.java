@@ -101,7 +101,9 @@ public class FilesResource {
         try {
             slice = ByteRange.parse(range, d.size());
         } catch (ByteRange.Unsatisfiable e) {
-            return Response.status(416).header("Content-Range", "bytes */" + d.size()).build();
+            return Response.status(416)
+                    .header("Content-Range", "bytes */" + d.size())
+                    .build();
         }
         long first = slice.map(ByteRange::first).orElse(0L);
         long last = slice.map(ByteRange::last).orElse(d.size() - 1);

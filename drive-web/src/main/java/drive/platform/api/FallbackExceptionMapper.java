@@ -21,9 +21,11 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
-        if (e instanceof ProcessingException || e instanceof jakarta.json.bind.JsonbException
+        if (e instanceof ProcessingException
+                || e instanceof jakarta.json.bind.JsonbException
                 || e instanceof jakarta.json.JsonException) {
-            return ErrorBody.response(400, "invalid_request", "the request body is not valid JSON of the expected shape");
+            return ErrorBody.response(
+                    400, "invalid_request", "the request body is not valid JSON of the expected shape");
         }
         String id = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "request failed, error id " + id, e);

@@ -33,6 +33,7 @@ class ByteRangeTest {
     @Test
     void dispositionKeepsUtf8NameAndAsciiFallback() {
         assertThat(FilesResource.disposition("soupe à l'oignon.txt"))
-                .isEqualTo("attachment; filename=\"soupe _ l'oignon.txt\"; filename*=UTF-8''soupe%20%C3%A0%20l%27oignon.txt");
+                .isEqualTo(
+                        "attachment; filename=\"soupe _ l'oignon.txt\"; filename*=UTF-8''soupe%20%C3%A0%20l%27oignon.txt");
     }
 }

@@ -1,11 +1,9 @@
 package drive.messaging.ra;
 
+import jakarta.transaction.TransactionManager;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
-
 import org.apache.activemq.artemis.service.extensions.transactions.TransactionManagerLocator;
-
-import jakarta.transaction.TransactionManager;
 
 /**
  * Hands Payara's JTA transaction manager to the Artemis adapter, which otherwise cannot tell a JTA
