@@ -164,7 +164,7 @@ class BadInputHttpIT {
     }
 
     @Test
-    void resumableUploadIsNotSupportedYet() {
+    void resumableUploadWithoutItsSessionRequestIsRefused() {
         String path = folder + "/" + DriveClient.unique("resumable") + ".txt";
         user.send(
                         "POST",
@@ -184,7 +184,7 @@ class BadInputHttpIT {
                 .hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
         user.send(
                         "PUT",
-                        "/api/files/upload?uploadType=media&path=" + q(folder + "/put.txt"),
+                        "/api/files/info?path=" + q(folder + "/put.txt"),
                         CONTENT,
                         "Content-Type",
                         "application/octet-stream")

@@ -49,6 +49,12 @@ public class Files {
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public FileInfo upload(Caller caller, String rawPath, InputStream body, long declaredLength) {
+        return upload(caller, rawPath, body, declaredLength, null);
+    }
+
+    /** As {@link #upload(Caller, String, InputStream, long)}, committing only if the content has {@code sha256}. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public FileInfo upload(Caller caller, String rawPath, InputStream body, long declaredLength, String sha256) {
         DrivePath path = DrivePath.parse(rawPath);
         if (path.isRoot()) {
             throw DriveException.invalid("cannot upload to '/': give a file path such as /notes.txt");
@@ -61,6 +67,12 @@ public class Files {
         FileMetadata.Space space = metadata.space(caller);
         space.checkRoomFor(Math.max(declaredLength, 0));
         Content content = ingest.ingest(space.namespaceId(), body, maxUploadBytes);
+        if (sha256 != null && !sha256.equalsIgnoreCase(content.sha256())) {
+            throw new DriveException(
+                    DriveException.Kind.UNPROCESSABLE,
+                    "the content's SHA-256 is " + content.sha256() + ", not the declared " + sha256
+                            + "; nothing was saved");
+        }
         space.checkRoomFor(content.size());
         Files self = context.getBusinessObject(Files.class);
         for (int attempt = 1; ; attempt++) {

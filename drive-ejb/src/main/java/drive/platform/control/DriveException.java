@@ -20,6 +20,8 @@ public class DriveException extends RuntimeException {
         CONFLICT,
         TOO_LARGE,
         QUOTA,
+        /** Well-formed but refused content, such as a declared hash the bytes do not match. */
+        UNPROCESSABLE,
         UNAVAILABLE
     }
 

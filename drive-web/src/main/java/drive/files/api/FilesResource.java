@@ -11,9 +11,11 @@ import drive.security.CallerResolver;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -47,6 +49,9 @@ public class FilesResource {
     @Inject
     BlockReader blocks;
 
+    @Inject
+    ResumableProtocol resumable;
+
     @POST
     @Path("upload")
     @Consumes(MediaType.WILDCARD)
@@ -55,13 +60,34 @@ public class FilesResource {
             @QueryParam("path") String path,
             @HeaderParam("Content-Length") String contentLength,
             InputStream body) {
+        if ("resumable".equals(uploadType)) {
+            return resumable.start(body);
+        }
         if (uploadType != null && !uploadType.equals("media")) {
-            throw DriveException.invalid("uploadType '" + uploadType + "' is not supported; use uploadType=media");
+            throw DriveException.invalid(
+                    "uploadType '" + uploadType + "' is not supported; use uploadType=media or uploadType=resumable");
         }
         long declared = contentLength == null ? -1 : Params.nonNegative("Content-Length", contentLength);
         FileInfo info = files.upload(callers.caller(), path, body, declared);
         URI location = URI.create("/api/files/download?path=" + URLEncoder.encode(info.path(), StandardCharsets.UTF_8));
         return Response.created(location).entity(info).build();
+    }
+
+    /** A chunk of a resumable upload, or (with {@code Content-Range: bytes *}{@code /total}) a status query. */
+    @PUT
+    @Path("upload")
+    @Consumes(MediaType.WILDCARD)
+    public Response resume(
+            @QueryParam("upload_id") String uploadId,
+            @HeaderParam("Content-Range") String contentRange,
+            InputStream body) {
+        return resumable.put(uploadId, contentRange, body);
+    }
+
+    @DELETE
+    @Path("upload")
+    public Response cancel(@QueryParam("upload_id") String uploadId) {
+        return resumable.cancel(uploadId);
     }
 
     @GET

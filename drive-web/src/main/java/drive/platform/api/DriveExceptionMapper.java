@@ -19,6 +19,7 @@ public class DriveExceptionMapper implements ExceptionMapper<DriveException> {
             case CONFLICT -> ErrorBody.response(409, "conflict", e.getMessage());
             case TOO_LARGE -> ErrorBody.response(413, "too_large", e.getMessage());
             case QUOTA -> ErrorBody.response(507, "quota_exceeded", e.getMessage());
+            case UNPROCESSABLE -> ErrorBody.response(422, "unprocessable", e.getMessage());
             case UNAVAILABLE -> Response.fromResponse(ErrorBody.response(503, "unavailable", e.getMessage()))
                     .header("Retry-After", "10")
                     .build();
