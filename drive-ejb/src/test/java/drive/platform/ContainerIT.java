@@ -3,9 +3,14 @@ package drive.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import drive.blocks.control.BlockReader;
+import drive.files.boundary.BlockAudit;
 import drive.files.boundary.Files;
 import drive.files.boundary.VersionTampering;
+import drive.files.control.Download;
 import drive.files.control.RevisionInfo;
+import drive.keys.boundary.Keys;
+import drive.keys.control.DataKeyCache;
 import drive.messaging.control.BrokerProbe;
 import drive.messaging.control.EmbeddedBroker;
 import drive.users.boundary.Users;
@@ -13,9 +18,14 @@ import drive.users.control.Caller;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -117,6 +127,121 @@ class ContainerIT {
         assertThat(tampering.storedSize(id)).isEqualTo(data.length);
         assertThatThrownBy(() -> tampering.remove(id)).hasStackTraceContaining("immutable history");
         assertThat(tampering.storedSize(id)).isEqualTo(data.length);
+    }
+
+    @EJB
+    BlockAudit audit;
+
+    @EJB
+    Keys keys;
+
+    @Inject
+    DataKeyCache keyCache;
+
+    @Inject
+    BlockReader reader;
+
+    @Test
+    void storedBlockObjectsHoldNeitherPlaintextNorItsHashAndDownloadByteIdentical() throws Exception {
+        byte[] data = textWithMarker(9 * 1024 * 1024 + 123);
+        Caller admin = Caller.user("admin");
+        files.upload(admin, "/it/secret.txt", new ByteArrayInputStream(data), data.length);
+
+        List<String> keys = audit.storageKeys("/it/secret.txt", 1);
+        assertThat(keys).isNotEmpty();
+        byte[] marker = "TOP-SECRET-MARKER".getBytes(StandardCharsets.US_ASCII);
+        String wholeHash = sha256Hex(data);
+        for (String key : keys) {
+            byte[] object =
+                    java.nio.file.Files.readAllBytes(Path.of(home, "blocks").resolve(key));
+            assertThat(indexOf(object, marker)).as(key).isEqualTo(-1);
+            assertThat(indexOf(object, Arrays.copyOf(data, 64))).as(key).isEqualTo(-1);
+            assertThat(new String(object, StandardCharsets.ISO_8859_1)).doesNotContain(wholeHash);
+            assertThat(object.length).as("text is compressed").isLessThan(4 * 1024 * 1024);
+        }
+        List<String> blockHashes = audit.sha256s("/it/secret.txt", 1);
+        assertThat(blockHashes).hasSameSizeAs(keys);
+        for (String key : keys) {
+            byte[] object =
+                    java.nio.file.Files.readAllBytes(Path.of(home, "blocks").resolve(key));
+            for (String hash : blockHashes) {
+                assertThat(key).doesNotContain(hash);
+                assertThat(indexOf(object, hash.getBytes(StandardCharsets.US_ASCII)))
+                        .isEqualTo(-1);
+                assertThat(indexOf(object, HexFormat.of().parseHex(hash))).isEqualTo(-1);
+            }
+        }
+        assertThat(download(admin, "/it/secret.txt")).isEqualTo(data);
+    }
+
+    @Test
+    void refCountsEqualTheVersionBlockRowsAfterRevisionsSharingBlocks() throws Exception {
+        byte[] first = new byte[9 * 1024 * 1024];
+        new Random(11).nextBytes(first);
+        byte[] second = Arrays.copyOf(first, first.length + 5000);
+        new Random(12).nextBytes(second); // overwritten below except for the shared prefix
+        System.arraycopy(first, 0, second, 0, first.length);
+        Caller admin = Caller.user("admin");
+
+        files.upload(admin, "/it/shared.bin", new ByteArrayInputStream(first), first.length);
+        files.upload(admin, "/it/shared.bin", new ByteArrayInputStream(second), second.length);
+        files.upload(admin, "/it/copy.bin", new ByteArrayInputStream(first), first.length);
+
+        assertThat(audit.refCountMismatches()).isZero();
+        assertThat(audit.refCounts("/it/copy.bin")).as("shared by 3 revisions").contains(3L);
+        assertThat(download(admin, "/it/shared.bin")).isEqualTo(second);
+    }
+
+    @Test
+    void masterKeyRotationRewrapsDataKeysAndEarlierBlocksStillDecode() throws Exception {
+        byte[] data = textWithMarker(2 * 1024 * 1024);
+        Caller admin = Caller.user("admin");
+        files.upload(admin, "/it/before-rotation.txt", new ByteArrayInputStream(data), data.length);
+        List<String> keysBefore = audit.storageKeys("/it/before-rotation.txt", 1);
+
+        Keys.Rotation rotation = keys.rotate();
+        keyCache.clear(); // force an unwrap with the new master key
+
+        assertThat(rotation.rewrapped()).isPositive();
+        assertThat(audit.masterAliases()).containsExactly(rotation.masterAlias());
+        assertThat(download(admin, "/it/before-rotation.txt")).isEqualTo(data);
+        files.upload(admin, "/it/before-rotation.txt", new ByteArrayInputStream(data), data.length);
+        assertThat(audit.storageKeys("/it/before-rotation.txt", 2))
+                .as("same names: dedup across rotation")
+                .containsExactlyInAnyOrderElementsOf(keysBefore);
+    }
+
+    private byte[] download(Caller caller, String path) throws IOException {
+        Download d = files.download(caller, path, null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        reader.write(d.namespaceId(), d.blocks(), 0, d.size() - 1, out);
+        return out.toByteArray();
+    }
+
+    private static byte[] textWithMarker(int length) {
+        StringBuilder s = new StringBuilder("TOP-SECRET-MARKER ");
+        Random random = new Random(length);
+        while (s.length() < length) {
+            s.append("line ").append(random.nextInt(1000)).append(" of a quite ordinary document\n");
+        }
+        return Arrays.copyOf(s.toString().getBytes(StandardCharsets.US_ASCII), length);
+    }
+
+    private static String sha256Hex(byte[] data) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private long blockObjects() throws IOException {

@@ -1,6 +1,11 @@
 package drive.blocks.control;
 
+import drive.blocks.entity.Block;
+import drive.blocks.entity.Codec;
+import drive.keys.boundary.Keys;
+import drive.keys.control.DataKey;
 import drive.platform.control.DriveException;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,15 +16,17 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns an upload stream into stored blocks: splits it into blocks of at most {@link #BLOCK_SIZE},
  * hashes each (SHA-256) and the whole, and writes to the {@link BlockStore} only the blocks the
- * namespace does not hold yet (per-account dedup). Memory stays at one block buffer whatever the
+ * namespace does not hold yet (per-account dedup), each compressed where it pays and encrypted under
+ * the namespace's data key ({@link BlockCodec}), named by an HMAC of its hash. Memory stays at one block buffer whatever the
  * file size. Runs outside any transaction: blocks are durable before the metadata that names them
  * is committed, so a crash in between leaves only unreferenced blocks, never a version without data.
  */
@@ -35,12 +42,16 @@ public class BlockIngest {
     @Inject
     BlockStore store;
 
+    @EJB
+    Keys keys;
+
     public Content ingest(long namespaceId, InputStream in, long maxBytes) {
+        DataKey dataKey = keys.current(namespaceId);
         MessageDigest whole = sha256();
         MessageDigest block = sha256();
         byte[] buffer = new byte[BLOCK_SIZE];
         List<BlockPointer> blocks = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Map<String, BlockPointer> seen = new HashMap<>();
         long total = 0;
         try {
             int n;
@@ -53,11 +64,12 @@ public class BlockIngest {
                 whole.update(buffer, 0, n);
                 block.update(buffer, 0, n);
                 String hash = HexFormat.of().formatHex(block.digest());
-                String key = storageKey(namespaceId, hash);
-                if (seen.add(hash) && !known(namespaceId, hash)) {
-                    store.put(key, buffer, n);
+                BlockPointer pointer = seen.get(hash);
+                if (pointer == null) {
+                    pointer = stored(dataKey, hash, buffer, n);
+                    seen.put(hash, pointer);
                 }
-                blocks.add(new BlockPointer(key, hash, n));
+                blocks.add(pointer);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("upload stream failed after " + total + " bytes", e);
@@ -65,18 +77,39 @@ public class BlockIngest {
         return new Content(List.copyOf(blocks), total, HexFormat.of().formatHex(whole.digest()));
     }
 
-    /** Object name of a block: namespace-scoped, content-addressed, fanned out by hash prefix. */
-    public static String storageKey(long namespaceId, String sha256) {
-        return "n" + namespaceId + "/" + sha256.substring(0, 2) + "/" + sha256;
+    /**
+     * Object name of a block: namespace-scoped, fanned out by prefix, and named by the HMAC of its
+     * hash under the namespace's naming key, so the store never learns a plaintext hash.
+     */
+    public static String storageKey(DataKey key, String sha256) {
+        String name = key.objectName(sha256);
+        return "n" + key.namespaceId() + "/" + name.substring(0, 2) + "/" + name;
     }
 
-    private boolean known(long namespaceId, String hash) throws IOException {
-        Long rows = em.createQuery(
-                        "SELECT COUNT(b) FROM Block b WHERE b.namespace.id = :ns AND b.sha256 = :hash", Long.class)
+    /** The block, stored now unless the namespace holds it already (then neither stored nor re-encoded). */
+    private BlockPointer stored(DataKey key, String hash, byte[] buffer, int n) throws IOException {
+        Optional<Block> held = held(key.namespaceId(), hash);
+        if (held.isPresent() && store.exists(held.get().getStorageKey())) {
+            Block block = held.get();
+            return new BlockPointer(block.getStorageKey(), hash, n, block.getCodec());
+        }
+        // a row whose object went missing is repaired under the row's own name
+        String name = held.map(Block::getStorageKey).orElseGet(() -> storageKey(key, hash));
+        if (held.isPresent() && held.get().getCodec() == Codec.PLAIN) {
+            store.put(name, buffer, n); // a pre-encryption (V1) block stays what its row says
+            return new BlockPointer(name, hash, n, Codec.PLAIN);
+        }
+        BlockCodec.Encoded encoded = BlockCodec.encode(key, name, buffer, n);
+        store.put(name, encoded.object(), encoded.object().length);
+        return new BlockPointer(name, hash, n, encoded.codec());
+    }
+
+    private Optional<Block> held(long namespaceId, String hash) {
+        return em.createQuery("SELECT b FROM Block b WHERE b.namespace.id = :ns AND b.sha256 = :hash", Block.class)
                 .setParameter("ns", namespaceId)
                 .setParameter("hash", hash)
-                .getSingleResult();
-        return rows > 0 && store.exists(storageKey(namespaceId, hash));
+                .getResultStream()
+                .findFirst();
     }
 
     static MessageDigest sha256() {

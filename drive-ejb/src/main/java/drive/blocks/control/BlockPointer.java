@@ -1,4 +1,6 @@
 package drive.blocks.control;
 
-/** Where one block of a file's content is: its store key, plaintext hash and length. */
-public record BlockPointer(String storageKey, String sha256, int size) {}
+import drive.blocks.entity.Codec;
+
+/** Where one block of a file's content is: its store key, plaintext hash and length, and its codec. */
+public record BlockPointer(String storageKey, String sha256, int size, Codec codec) {}

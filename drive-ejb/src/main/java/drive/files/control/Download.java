@@ -6,4 +6,10 @@ import java.util.List;
 
 /** A revision ready to stream: its identity for caching headers and its blocks in order. */
 public record Download(
-        String name, long revision, long size, String sha256, Instant modified, List<BlockPointer> blocks) {}
+        long namespaceId,
+        String name,
+        long revision,
+        long size,
+        String sha256,
+        Instant modified,
+        List<BlockPointer> blocks) {}

@@ -15,7 +15,9 @@ import drive.users.entity.User;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,14 +77,36 @@ public class FileMetadata {
         FileVersion version = new FileVersion(file, content.size(), content.sha256(), user, device);
         em.persist(version);
         Map<String, Block> blocks = new HashMap<>();
+        Map<Block, Integer> references = new LinkedHashMap<>();
         int seq = 0;
         for (BlockPointer pointer : content.blocks()) {
             Block block = blocks.computeIfAbsent(pointer.sha256(), hash -> blockFor(ns, pointer));
             em.persist(new VersionBlock(version, seq++, block));
+            references.merge(block, 1, Integer::sum);
         }
         file.revised(version);
         em.flush();
+        addReferences(references);
         return FileInfo.of(file);
+    }
+
+    /**
+     * Keeps {@code block.ref_count} equal to the number of version_block rows pointing at each block:
+     * one atomic {@code ref_count = ref_count + n} per group, in the transaction that wrote the rows,
+     * so concurrent commits sharing a block cannot lose a reference.
+     */
+    private void addReferences(Map<Block, Integer> references) {
+        Map<Integer, List<Long>> byCount = new HashMap<>();
+        references.forEach(
+                (block, n) -> byCount.computeIfAbsent(n, k -> new ArrayList<>()).add(block.getId()));
+        byCount.forEach((n, ids) -> {
+            for (int from = 0; from < ids.size(); from += 500) {
+                em.createQuery("UPDATE Block b SET b.refCount = b.refCount + :n WHERE b.id IN :ids")
+                        .setParameter("n", (long) n)
+                        .setParameter("ids", ids.subList(from, Math.min(from + 500, ids.size())))
+                        .executeUpdate();
+            }
+        });
     }
 
     private Block blockFor(Namespace ns, BlockPointer pointer) {
@@ -92,7 +116,8 @@ public class FileMetadata {
                 .getResultStream()
                 .findFirst()
                 .orElseGet(() -> {
-                    Block block = new Block(ns, pointer.sha256(), pointer.size(), pointer.storageKey());
+                    Block block =
+                            new Block(ns, pointer.sha256(), pointer.size(), pointer.storageKey(), pointer.codec());
                     em.persist(block);
                     return block;
                 });
@@ -147,9 +172,11 @@ public class FileMetadata {
                 .map(vb -> new BlockPointer(
                         vb.getBlock().getStorageKey(),
                         vb.getBlock().getSha256(),
-                        vb.getBlock().getSize()))
+                        vb.getBlock().getSize(),
+                        vb.getBlock().getCodec()))
                 .toList();
         return new Download(
+                file.getNamespace().getId(),
                 file.getName(),
                 version.getRevision(),
                 version.getSize(),

@@ -3,6 +3,8 @@ package drive.blocks.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import drive.keys.control.DataKey;
+import drive.keys.control.KeyWrap;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileSystemBlockStoreTest {
+
+    static final DataKey KEY = new DataKey(1, 1, KeyWrap.newDataKey());
 
     @TempDir
     Path dir;
@@ -59,7 +63,7 @@ class FileSystemBlockStoreTest {
         BlockPointer a = put(store, "abcd");
         BlockPointer b = put(store, "efgh");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new BlockReader(store).write(List.of(a, b, a), 2, 9, out);
+        new BlockReader(store, (ns, v) -> KEY).write(1, List.of(a, b, a), 2, 9, out);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("cdefghab");
     }
 
@@ -69,7 +73,7 @@ class FileSystemBlockStoreTest {
         BlockPointer a = put(store, "abcd");
         Files.writeString(dir.resolve(a.storageKey()), "abce");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThatThrownBy(() -> new BlockReader(store).write(List.of(a), 0, 3, out))
+        assertThatThrownBy(() -> new BlockReader(store, (ns, v) -> KEY).write(1, List.of(a), 0, 3, out))
                 .isInstanceOf(BlockMissingException.class)
                 .hasMessageContaining("damaged");
         assertThat(out.size()).isZero();
@@ -79,8 +83,9 @@ class FileSystemBlockStoreTest {
         byte[] data = text.getBytes(StandardCharsets.UTF_8);
         String hash =
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        String key = BlockIngest.storageKey(1, hash);
-        store.put(key, data, data.length);
-        return new BlockPointer(key, hash, data.length);
+        String key = BlockIngest.storageKey(KEY, hash);
+        BlockCodec.Encoded encoded = BlockCodec.encode(KEY, key, data, data.length);
+        store.put(key, encoded.object(), encoded.object().length);
+        return new BlockPointer(key, hash, data.length, encoded.codec());
     }
 }

@@ -3,6 +3,8 @@ package drive.blocks.entity;
 import drive.files.entity.Namespace;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -16,6 +18,11 @@ import java.time.Instant;
 /**
  * A block of content (at most 4 MiB) held by a namespace, identified by the SHA-256 of its
  * plaintext. One row per (namespace, hash): that is the per-account dedup.
+ *
+ * <p>Invariant for the garbage collector: {@code refCount} equals the number of {@code version_block}
+ * rows pointing at this block. It is raised in the transaction that writes those rows
+ * ({@code FileMetadata.commit}) with an atomic SQL increment, never read-modify-written here, so
+ * concurrent commits cannot lose a reference.
  */
 @Entity
 @Table(name = "block")
@@ -42,16 +49,25 @@ public class Block {
     @Column(name = "storage_key", nullable = false, updatable = false)
     private String storageKey;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false, length = 8)
+    private Codec codec;
+
+    @Column(name = "ref_count", nullable = false, updatable = false)
+    private long refCount;
+
     @Column(nullable = false, updatable = false)
     private Instant created;
 
     protected Block() {}
 
-    public Block(Namespace namespace, String sha256, int size, String storageKey) {
+    /** A new block, not yet referenced by any version. */
+    public Block(Namespace namespace, String sha256, int size, String storageKey, Codec codec) {
         this.namespace = namespace;
         this.sha256 = sha256;
         this.size = size;
         this.storageKey = storageKey;
+        this.codec = codec;
         this.created = Instant.now();
     }
 
@@ -73,5 +89,14 @@ public class Block {
 
     public String getStorageKey() {
         return storageKey;
+    }
+
+    public Codec getCodec() {
+        return codec;
+    }
+
+    /** The number of version_block rows pointing here, as last read from the database. */
+    public long getRefCount() {
+        return refCount;
     }
 }

@@ -133,7 +133,7 @@ public class FilesResource {
         }
         long first = slice.map(ByteRange::first).orElse(0L);
         long last = slice.map(ByteRange::last).orElse(d.size() - 1);
-        StreamingOutput body = out -> blocks.write(d.blocks(), first, last, out);
+        StreamingOutput body = out -> blocks.write(d.namespaceId(), d.blocks(), first, last, out);
         Response.ResponseBuilder response = Response.status(slice.isPresent() ? 206 : 200)
                 .entity(body)
                 .type(contentType(d.name()))
