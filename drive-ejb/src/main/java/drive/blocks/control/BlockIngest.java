@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Turns an upload stream into stored blocks: splits it into blocks of at most {@link #BLOCK_SIZE},
+ * Turns an upload stream into stored blocks: splits it into content-defined blocks of at most
+ * {@link #BLOCK_SIZE} ({@link ContentDefinedChunker}),
  * hashes each (SHA-256) and the whole, and writes to the {@link BlockStore} only the blocks the
  * namespace does not hold yet (per-account dedup). Memory stays at one block buffer whatever the
  * file size. Runs outside any transaction: blocks are durable before the metadata that names them
@@ -41,10 +42,11 @@ public class BlockIngest {
         byte[] buffer = new byte[BLOCK_SIZE];
         List<BlockPointer> blocks = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        ContentDefinedChunker chunker = new ContentDefinedChunker(in);
         long total = 0;
         try {
             int n;
-            while ((n = in.readNBytes(buffer, 0, BLOCK_SIZE)) > 0) {
+            while ((n = chunker.next(buffer)) > 0) {
                 total += n;
                 if (total > maxBytes) {
                     throw new DriveException(
