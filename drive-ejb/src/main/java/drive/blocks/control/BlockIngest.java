@@ -23,10 +23,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns an upload stream into stored blocks: splits it into blocks of at most {@link #BLOCK_SIZE},
- * hashes each (SHA-256) and the whole, and writes to the {@link BlockStore} only the blocks the
- * namespace does not hold yet (per-account dedup), each compressed where it pays and encrypted under
- * the namespace's data key ({@link BlockCodec}), named by an HMAC of its hash. Memory stays at one block buffer whatever the
+ * Turns an upload stream into stored blocks: splits it into content-defined blocks of at most
+ * {@link #BLOCK_SIZE} ({@link ContentDefinedChunker}), hashes each (SHA-256) and the whole, and
+ * writes to the {@link BlockStore} only the blocks the namespace does not hold yet (per-account
+ * dedup), each compressed where it pays and encrypted under the namespace's data key
+ * ({@link BlockCodec}), named by an HMAC of its hash. Memory stays at one block buffer whatever the
  * file size. Runs outside any transaction: blocks are durable before the metadata that names them
  * is committed, so a crash in between leaves only unreferenced blocks, never a version without data.
  */
@@ -52,10 +53,11 @@ public class BlockIngest {
         byte[] buffer = new byte[BLOCK_SIZE];
         List<BlockPointer> blocks = new ArrayList<>();
         Map<String, BlockPointer> seen = new HashMap<>();
+        ContentDefinedChunker chunker = new ContentDefinedChunker(in);
         long total = 0;
         try {
             int n;
-            while ((n = in.readNBytes(buffer, 0, BLOCK_SIZE)) > 0) {
+            while ((n = chunker.next(buffer)) > 0) {
                 total += n;
                 if (total > maxBytes) {
                     throw new DriveException(
