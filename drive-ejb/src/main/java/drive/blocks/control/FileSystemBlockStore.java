@@ -1,10 +1,7 @@
 package drive.blocks.control;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.Vetoed;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -13,48 +10,25 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The embedded default block store: one file per block under {@code <drive.home>/blocks}, keys
  * mapped to paths one-to-one. Writes go to a temporary file in the same directory, are forced to
  * disk, then atomically renamed into place (and the directory is forced), so a crash leaves either
- * the whole object or none of it — never a torn one.
+ * the whole object or none of it — never a torn one. Built by {@link BlockStores}, not a bean itself.
  */
-@ApplicationScoped
+@Vetoed
 public class FileSystemBlockStore implements BlockStore {
 
     private static final Pattern KEY = Pattern.compile("[a-z0-9]+(/[a-z0-9]+)*");
 
-    @Inject
-    @ConfigProperty(name = "drive.home", defaultValue = "drive-data")
-    String home;
+    private final Path root;
 
-    @Inject
-    @ConfigProperty(name = "drive.blockstore.path")
-    Optional<String> configuredRoot;
-
-    Path root;
-
-    public FileSystemBlockStore() {}
-
-    /** For tests and tools outside the container. */
+    /** Blocks live under {@code root}; {@link BlockStores} creates it, tests and tools pass any directory. */
     public FileSystemBlockStore(Path root) {
         this.root = root;
-    }
-
-    @PostConstruct
-    void init() {
-        root = Path.of(configuredRoot.orElse(Path.of(home, "blocks").toString()))
-                .toAbsolutePath();
-        try {
-            Files.createDirectories(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create block directory " + root, e);
-        }
     }
 
     @Override
