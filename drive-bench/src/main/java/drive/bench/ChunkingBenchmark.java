@@ -73,14 +73,14 @@ public class ChunkingBenchmark {
         }
     }
 
-    private static byte[] random() {
+    static byte[] random() {
         byte[] b = new byte[SIZE];
         new SplittableRandom(1).nextBytes(b);
         return b;
     }
 
     /** Words from a small vocabulary in random order, with punctuation and line breaks. */
-    private static byte[] text() {
+    static byte[] text() {
         String[] words = ("the of and to in is that for it as was with be by on not he this are or his from at which"
                         + " but have an they you were her all she there would their we him been has when who will"
                         + " drive block chunk upload version folder server browser sync share revision namespace")
