@@ -3,17 +3,25 @@ package drive.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import drive.blocks.boundary.BlockJobs;
+import drive.blocks.boundary.UploadEvents;
 import drive.blocks.control.BlockReader;
 import drive.blocks.control.ContentDefinedChunker;
+import drive.blocks.control.JobStaging;
 import drive.files.boundary.BlockAudit;
 import drive.files.boundary.Files;
 import drive.files.boundary.VersionTampering;
 import drive.files.control.Download;
+import drive.files.control.DrivePath;
+import drive.files.control.FileInfo;
 import drive.files.control.RevisionInfo;
+import drive.files.control.UploadCompleted;
+import drive.files.control.UploadFailed;
 import drive.keys.boundary.Keys;
 import drive.keys.control.DataKeyCache;
 import drive.messaging.control.BrokerProbe;
 import drive.messaging.control.EmbeddedBroker;
+import drive.platform.control.DriveException;
 import drive.users.boundary.Users;
 import drive.users.control.Caller;
 import jakarta.ejb.EJB;
@@ -274,5 +282,63 @@ class ContainerIT {
         try (Stream<Path> paths = java.nio.file.Files.walk(Path.of(home, "blocks"))) {
             return paths.filter(java.nio.file.Files::isRegularFile).count();
         }
+    }
+
+    @EJB
+    BlockJobs jobs;
+
+    @Inject
+    JobStaging staging;
+
+    @Inject
+    UploadEvents events;
+
+    @Test
+    void uploadIsProcessedByTheBlockServerAndAnnouncedWhenStored() {
+        byte[] data = "processed by a block job".getBytes(StandardCharsets.UTF_8);
+        FileInfo info = files.upload(Caller.user("admin"), "/it/job.txt", new ByteArrayInputStream(data), data.length);
+
+        assertThat(info.status()).isEqualTo("uploaded");
+        assertThat(events.completed())
+                .extracting(UploadCompleted::path, UploadCompleted::revision)
+                .contains(org.assertj.core.groups.Tuple.tuple("/it/job.txt", info.revision()));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (staging.ids().stream().anyMatch(this::uploaded)) {
+            assertThat(System.nanoTime())
+                    .as("staging files of stored uploads are removed")
+                    .isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    private boolean uploaded(String jobId) {
+        return jobs.find(jobId)
+                .map(j -> j.getStatus() == drive.files.entity.UploadJob.Status.UPLOADED)
+                .orElse(false);
+    }
+
+    @Test
+    void poisonJobIsRetriedThenDeadLetteredAndTheUploadShownFailedWithItsReason() throws Exception {
+        byte[] data = "bytes whose recorded hash is wrong".getBytes(StandardCharsets.UTF_8);
+        JobStaging.Staged real = staging.stage(new ByteArrayInputStream(data), 1024);
+        JobStaging.Staged lying = new JobStaging.Staged(real.id(), real.size(), "0".repeat(64));
+
+        jobs.begin(Caller.user("admin"), DrivePath.parse("/it/poison.txt"), lying);
+        assertThat(files.info(Caller.user("admin"), "/it/poison.txt").status()).isEqualTo("pending");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!files.info(Caller.user("admin"), "/it/poison.txt").status().equals("failed")) {
+            assertThat(System.nanoTime())
+                    .as("the poison job ends failed within 120 s")
+                    .isLessThan(deadline);
+            Thread.sleep(250);
+        }
+        var job = jobs.find(real.id()).orElseThrow();
+        assertThat(job.getAttempts()).as("every delivery was tried").isGreaterThanOrEqualTo(2);
+        assertThat(job.getLastError()).contains("no longer matches");
+        assertThat(events.failed()).extracting(UploadFailed::path).contains("/it/poison.txt");
+        assertThatThrownBy(() -> files.download(Caller.user("admin"), "/it/poison.txt", null))
+                .isInstanceOf(DriveException.class)
+                .hasMessageContaining("failed");
     }
 }

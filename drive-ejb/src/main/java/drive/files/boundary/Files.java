@@ -1,18 +1,19 @@
 package drive.files.boundary;
 
-import drive.blocks.control.BlockIngest;
+import drive.blocks.boundary.BlockJobs;
 import drive.blocks.control.Content;
+import drive.blocks.control.JobStaging;
 import drive.files.control.Download;
 import drive.files.control.DrivePath;
 import drive.files.control.FileInfo;
 import drive.files.control.FileMetadata;
 import drive.files.control.Listing;
 import drive.files.control.RevisionInfo;
+import drive.files.entity.UploadJob;
 import drive.platform.control.DriveException;
 import drive.users.control.Caller;
-import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -23,10 +24,11 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The file API of the brief: upload, download, list, revisions. Upload stores the content's blocks
- * first, outside any transaction (a 10 GB body must not hold one open), then records the new
- * revision in one short transaction; concurrent writers to one path are serialised by the file
- * row's optimistic lock and retried, so no update is lost.
+ * The file API of the brief: upload, download, list, revisions. Upload follows the brief's
+ * metadata-first flow: the body is staged durably (no transaction holds open while it arrives),
+ * then the file is marked pending and a block job queued in one transaction; the block server
+ * ({@link drive.blocks.boundary.BlockJobConsumer}) stores the blocks and writes the revision.
+ * Concurrent writers to one path are serialised by the file row's optimistic lock, so no update is lost.
  */
 @Stateless
 public class Files {
@@ -35,13 +37,17 @@ public class Files {
     private static final int COMMIT_ATTEMPTS = 5;
 
     @Inject
-    BlockIngest ingest;
+    JobStaging staging;
+
+    @EJB
+    BlockJobs jobs;
+
+    @Inject
+    @ConfigProperty(name = "drive.upload.wait-seconds", defaultValue = "120")
+    long waitSeconds;
 
     @Inject
     FileMetadata metadata;
-
-    @Resource
-    SessionContext context;
 
     @Inject
     @ConfigProperty(name = "drive.upload.max-bytes", defaultValue = "10737418240")
@@ -66,25 +72,83 @@ public class Files {
         }
         FileMetadata.Space space = metadata.space(caller);
         space.checkRoomFor(Math.max(declaredLength, 0));
-        Content content = ingest.ingest(space.namespaceId(), body, maxUploadBytes);
-        if (sha256 != null && !sha256.equalsIgnoreCase(content.sha256())) {
-            throw new DriveException(
-                    DriveException.Kind.UNPROCESSABLE,
-                    "the content's SHA-256 is " + content.sha256() + ", not the declared " + sha256
-                            + "; nothing was saved");
+        JobStaging.Staged staged = staging.stage(body, maxUploadBytes);
+        try {
+            if (sha256 != null && !sha256.equalsIgnoreCase(staged.sha256())) {
+                throw new DriveException(
+                        DriveException.Kind.UNPROCESSABLE,
+                        "the content's SHA-256 is " + staged.sha256() + ", not the declared " + sha256
+                                + "; nothing was saved");
+            }
+            space.checkRoomFor(staged.size());
+            begin(caller, path, staged);
+        } catch (RuntimeException e) {
+            staging.delete(staged.id());
+            throw e;
         }
-        space.checkRoomFor(content.size());
-        Files self = context.getBusinessObject(Files.class);
+        return awaitProcessing(staged.id(), path);
+    }
+
+    /** Records the staged upload and queues its job; concurrent creators of one path retry. */
+    private void begin(Caller caller, DrivePath path, JobStaging.Staged staged) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return self.commit(caller, path, content);
+                jobs.begin(caller, path, staged);
+                return;
             } catch (EJBException e) {
                 if (attempt == COMMIT_ATTEMPTS) {
                     throw new DriveException(
                             DriveException.Kind.CONFLICT, "the file was changed concurrently too often; try again", e);
                 }
-                LOG.fine(() -> "commit of " + path + " collided, retrying: " + e);
+                LOG.fine(() -> "recording the upload of " + path + " collided, retrying: " + e);
             }
+        }
+    }
+
+    /**
+     * Waits (up to {@code drive.upload.wait-seconds}) for the block server to finish the job, so a
+     * simple upload answers with its revision; past that the answer says the file is pending.
+     */
+    private FileInfo awaitProcessing(String jobId, DrivePath path) {
+        long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
+        long pause = 5;
+        while (true) {
+            UploadJob job =
+                    jobs.find(jobId).orElseThrow(() -> new IllegalStateException("upload job " + jobId + " vanished"));
+            switch (job.getStatus()) {
+                case UPLOADED:
+                    return new FileInfo(
+                            path.value(),
+                            path.name(),
+                            false,
+                            job.getSize(),
+                            job.getSha256(),
+                            job.getRevision(),
+                            job.getFinished(),
+                            "uploaded");
+                case FAILED:
+                    throw new DriveException(
+                            DriveException.Kind.UNAVAILABLE, "the upload could not be stored: " + job.getLastError());
+                default:
+                    if (System.nanoTime() > deadline) {
+                        return new FileInfo(
+                                path.value(),
+                                path.name(),
+                                false,
+                                job.getSize(),
+                                job.getSha256(),
+                                0,
+                                job.getCreated(),
+                                "pending");
+                    }
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DriveException(DriveException.Kind.UNAVAILABLE, "interrupted while the upload was processed");
+            }
+            pause = Math.min(pause * 2, 200);
         }
     }
 

@@ -53,6 +53,14 @@ public class FileMetadata {
     }
 
     public FileInfo commit(Caller caller, DrivePath path, Content content) {
+        FileEntry file = fileFor(caller, path);
+        Device device = caller.deviceId() == null ? null : em.find(Device.class, caller.deviceId());
+        revise(file, user(caller), device, content);
+        return FileInfo.of(file);
+    }
+
+    /** The file at {@code path}, created (with missing parent folders) if absent; never a folder. */
+    public FileEntry fileFor(Caller caller, DrivePath path) {
         Namespace ns = namespace(caller);
         for (DrivePath ancestor : path.ancestors()) {
             Optional<FileEntry> existing = find(ns, ancestor);
@@ -72,8 +80,12 @@ public class FileMetadata {
         if (file.isFolder()) {
             throw DriveException.conflict("'" + path + "' is a folder");
         }
-        User user = user(caller);
-        Device device = caller.deviceId() == null ? null : em.find(Device.class, caller.deviceId());
+        return file;
+    }
+
+    /** Writes {@code content} as the file's next (immutable) revision, with its block list and references. */
+    public FileVersion revise(FileEntry file, User user, Device device, Content content) {
+        Namespace ns = file.getNamespace();
         FileVersion version = new FileVersion(file, content.size(), content.sha256(), user, device);
         em.persist(version);
         Map<String, Block> blocks = new HashMap<>();
@@ -87,7 +99,7 @@ public class FileMetadata {
         file.revised(version);
         em.flush();
         addReferences(references);
-        return FileInfo.of(file);
+        return version;
     }
 
     /**
@@ -156,8 +168,9 @@ public class FileMetadata {
 
     public Download download(Caller caller, DrivePath path, Long revision) {
         FileEntry file = existingFile(namespace(caller), path);
-        if (file.getStatus() != FileStatus.UPLOADED && revision == null) {
-            throw DriveException.conflict("'" + path + "' is still being uploaded");
+        if (file.getLatestRevision() == 0 && revision == null) {
+            throw DriveException.conflict("'" + path + "' has no content yet: its upload is "
+                    + (file.getStatus() == FileStatus.FAILED ? "failed" : "still being processed"));
         }
         long wanted = revision == null ? file.getLatestRevision() : revision;
         FileVersion version = em.createNamedQuery(FileVersion.BY_REVISION, FileVersion.class)
@@ -208,7 +221,7 @@ public class FileMetadata {
                 .findFirst();
     }
 
-    private User user(Caller caller) {
+    public User user(Caller caller) {
         return em.createNamedQuery(User.BY_USERNAME, User.class)
                 .setParameter("username", caller.username())
                 .getResultStream()

@@ -111,6 +111,16 @@ public class FileEntry {
         this.status = FileStatus.UPLOADED;
     }
 
+    /** New content for this file is being processed; the latest revision stays readable meanwhile. */
+    public void pending() {
+        this.status = FileStatus.PENDING;
+    }
+
+    /** Processing of the newest upload was given up; the latest revision (if any) is still the content. */
+    public void failed() {
+        this.status = FileStatus.FAILED;
+    }
+
     public Long getId() {
         return id;
     }

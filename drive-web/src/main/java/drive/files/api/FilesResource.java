@@ -70,6 +70,9 @@ public class FilesResource {
         long declared = contentLength == null ? -1 : Params.nonNegative("Content-Length", contentLength);
         FileInfo info = files.upload(callers.caller(), path, body, declared);
         URI location = URI.create("/api/files/download?path=" + URLEncoder.encode(info.path(), StandardCharsets.UTF_8));
+        if (info.status().equals("pending")) { // still being processed after drive.upload.wait-seconds
+            return Response.accepted(info).location(location).build();
+        }
         return Response.created(location).entity(info).build();
     }
 

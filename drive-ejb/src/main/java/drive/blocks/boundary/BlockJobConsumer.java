@@ -1,0 +1,71 @@
+package drive.blocks.boundary;
+
+import drive.blocks.control.BlockIngest;
+import drive.blocks.control.Content;
+import drive.blocks.control.JobStaging;
+import drive.files.entity.UploadJob;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Processes upload jobs: splits the staged bytes into blocks, compresses, encrypts and stores
+ * them, then writes the revision. Idempotent: a job no longer pending is skipped, and blocks a
+ * crashed attempt already stored are stored again under the same names. On failure it records the
+ * error and rethrows, so the broker redelivers (with back-off) and finally dead-letters the job.
+ */
+@MessageDriven(
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+            @ActivationConfigProperty(propertyName = "destination", propertyValue = BlockJobs.QUEUE),
+            @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
+        })
+public class BlockJobConsumer implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(BlockJobConsumer.class.getName());
+
+    @EJB
+    BlockJobs jobs;
+
+    @Inject
+    BlockIngest ingest;
+
+    @Inject
+    JobStaging staging;
+
+    @Override
+    public void onMessage(Message message) {
+        String id = JobMessages.jobId(message);
+        try {
+            process(id);
+        } catch (IOException | RuntimeException e) {
+            jobs.attemptFailed(id, e.getMessage() == null ? e.toString() : e.getMessage());
+            LOG.warning(() -> "upload job " + id + " failed, the broker will retry it: " + e);
+            throw new EJBException("upload job " + id + " failed", e);
+        }
+    }
+
+    private void process(String id) throws IOException {
+        Optional<UploadJob> job = jobs.find(id).filter(j -> j.getStatus() == UploadJob.Status.PENDING);
+        if (job.isEmpty()) {
+            staging.delete(id);
+            return;
+        }
+        Content content;
+        try (InputStream in = staging.open(id)) {
+            content = ingest.ingest(job.get().getNamespace().getId(), in, Long.MAX_VALUE);
+        }
+        jobs.complete(id, content);
+        staging.delete(id);
+    }
+}

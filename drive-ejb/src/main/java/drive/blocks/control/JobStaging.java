@@ -1,0 +1,122 @@
+package drive.blocks.control;
+
+import drive.platform.control.DriveException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Where an upload's bytes wait for block processing: one file per upload job under
+ * {@code <drive.home>/staging/jobs}, written with constant memory and forced to disk before the
+ * job is recorded, so acknowledged bytes survive a crash of the app server or the broker.
+ */
+@ApplicationScoped
+public class JobStaging {
+
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int BUFFER = 1024 * 1024;
+
+    @Inject
+    @ConfigProperty(name = "drive.home", defaultValue = "drive-data")
+    String home;
+
+    Path root;
+
+    /** A staged upload: the job id naming the file, its length and SHA-256. */
+    public record Staged(String id, long size, String sha256) {}
+
+    @PostConstruct
+    void init() {
+        root = Path.of(home, "staging", "jobs").toAbsolutePath();
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create staging directory " + root, e);
+        }
+    }
+
+    /** Copies {@code in} to a new staging file (at most {@code maxBytes}), forced to disk. */
+    public Staged stage(InputStream in, long maxBytes) {
+        byte[] raw = new byte[16];
+        RANDOM.nextBytes(raw);
+        String id = HexFormat.of().formatHex(raw);
+        Path file = root.resolve(id);
+        MessageDigest sha = BlockIngest.sha256();
+        long total = 0;
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            byte[] buffer = new byte[BUFFER];
+            int n;
+            while ((n = in.readNBytes(buffer, 0, BUFFER)) > 0) {
+                total += n;
+                if (total > maxBytes) {
+                    throw new DriveException(
+                            DriveException.Kind.TOO_LARGE, "file is larger than " + maxBytes + " bytes");
+                }
+                sha.update(buffer, 0, n);
+                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+                while (chunk.hasRemaining()) {
+                    out.write(chunk);
+                }
+            }
+            out.force(true);
+        } catch (IOException | RuntimeException e) {
+            delete(id);
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new UncheckedIOException("upload stream failed after " + total + " bytes", (IOException) e);
+        }
+        return new Staged(id, total, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    public InputStream open(String id) throws IOException {
+        try {
+            return Files.newInputStream(pathOf(id));
+        } catch (NoSuchFileException e) {
+            throw new IOException("the staged content of upload job " + id + " is missing", e);
+        }
+    }
+
+    public void delete(String id) {
+        try {
+            Files.deleteIfExists(pathOf(id));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete staging file of upload job " + id, e);
+        }
+    }
+
+    /** The job ids that have a staging file (for the start-up sweep). */
+    public List<String> ids() {
+        try (Stream<Path> files = Files.list(root)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> ID.matcher(n).matches())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
+    }
+
+    private Path pathOf(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("not an upload job id: " + id);
+        }
+        return root.resolve(id);
+    }
+}

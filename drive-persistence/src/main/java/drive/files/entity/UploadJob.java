@@ -1,0 +1,166 @@
+package drive.files.entity;
+
+import drive.devices.entity.Device;
+import drive.users.entity.User;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * The processing of one upload's content into stored blocks, from the moment its bytes are staged
+ * (the file shows as pending) until its revision is written or the work is given up. Its id names
+ * the staging file and travels in the JMS message; its status makes redelivered messages harmless.
+ */
+@Entity
+@Table(name = "upload_job")
+public class UploadJob {
+
+    /** Where the job stands. */
+    public enum Status {
+        PENDING,
+        UPLOADED,
+        FAILED
+    }
+
+    @Id
+    private String id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "namespace_id", updatable = false)
+    private Namespace namespace;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "file_id", updatable = false)
+    private FileEntry file;
+
+    @Column(nullable = false, updatable = false)
+    private String path;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "user_id", updatable = false)
+    private User user;
+
+    @ManyToOne
+    @JoinColumn(name = "device_id", updatable = false)
+    private Device device;
+
+    @Column(nullable = false, updatable = false)
+    private long size;
+
+    @Column(nullable = false, updatable = false, length = 64)
+    private String sha256;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "last_error", length = 1000)
+    private String lastError;
+
+    private Long revision;
+
+    @Column(nullable = false, updatable = false)
+    private Instant created;
+
+    private Instant finished;
+
+    protected UploadJob() {}
+
+    public UploadJob(String id, FileEntry file, User user, Device device, long size, String sha256) {
+        this.id = id;
+        this.namespace = file.getNamespace();
+        this.file = file;
+        this.path = file.getPath();
+        this.user = user;
+        this.device = device;
+        this.size = size;
+        this.sha256 = sha256;
+        this.status = Status.PENDING;
+        this.created = Instant.now();
+    }
+
+    /** Records a failed attempt; the broker redelivers until its limit, then the job is failed. */
+    public void attemptFailed(String error) {
+        attempts++;
+        lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
+    }
+
+    public void uploaded(long revision, Instant when) {
+        this.status = Status.UPLOADED;
+        this.revision = revision;
+        this.finished = when;
+    }
+
+    public void failed(String reason) {
+        this.status = Status.FAILED;
+        if (reason != null) {
+            this.lastError = reason.substring(0, Math.min(reason.length(), 1000));
+        }
+        this.finished = Instant.now();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public Namespace getNamespace() {
+        return namespace;
+    }
+
+    public FileEntry getFile() {
+        return file;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public User getUser() {
+        return user;
+    }
+
+    public Device getDevice() {
+        return device;
+    }
+
+    public long getSize() {
+        return size;
+    }
+
+    public String getSha256() {
+        return sha256;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public Long getRevision() {
+        return revision;
+    }
+
+    public Instant getCreated() {
+        return created;
+    }
+
+    public Instant getFinished() {
+        return finished;
+    }
+}
