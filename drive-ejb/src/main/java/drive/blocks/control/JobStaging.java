@@ -1,6 +1,7 @@
 package drive.blocks.control;
 
 import drive.platform.control.DriveException;
+import drive.platform.control.StagingDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +19,6 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -37,19 +37,14 @@ public class JobStaging {
     @ConfigProperty(name = "drive.home", defaultValue = "drive-data")
     String home;
 
-    Path root;
+    StagingDirectory directory;
 
     /** A staged upload: the job id naming the file, its length and SHA-256. */
     public record Staged(String id, long size, String sha256) {}
 
     @PostConstruct
     void init() {
-        root = Path.of(home, "staging", "jobs").toAbsolutePath();
-        try {
-            Files.createDirectories(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create staging directory " + root, e);
-        }
+        directory = new StagingDirectory(Path.of(home, "staging", "jobs"), ID, "upload job");
     }
 
     /** Copies {@code in} to a new staging file (at most {@code maxBytes}), forced to disk. */
@@ -57,7 +52,7 @@ public class JobStaging {
         byte[] raw = new byte[16];
         RANDOM.nextBytes(raw);
         String id = HexFormat.of().formatHex(raw);
-        Path file = root.resolve(id);
+        Path file = directory.pathOf(id);
         MessageDigest sha = BlockIngest.sha256();
         long total = 0;
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -76,6 +71,7 @@ public class JobStaging {
                 }
             }
             out.force(true);
+            directory.force();
         } catch (IOException | RuntimeException e) {
             delete(id);
             if (e instanceof RuntimeException r) {
@@ -88,35 +84,18 @@ public class JobStaging {
 
     public InputStream open(String id) throws IOException {
         try {
-            return Files.newInputStream(pathOf(id));
+            return Files.newInputStream(directory.pathOf(id));
         } catch (NoSuchFileException e) {
             throw new IOException("the staged content of upload job " + id + " is missing", e);
         }
     }
 
     public void delete(String id) {
-        try {
-            Files.deleteIfExists(pathOf(id));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete staging file of upload job " + id, e);
-        }
+        directory.delete(id);
     }
 
     /** The job ids that have a staging file (for the start-up sweep). */
     public List<String> ids() {
-        try (Stream<Path> files = Files.list(root)) {
-            return files.map(p -> p.getFileName().toString())
-                    .filter(n -> ID.matcher(n).matches())
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + root, e);
-        }
-    }
-
-    private Path pathOf(String id) {
-        if (id == null || !ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("not an upload job id: " + id);
-        }
-        return root.resolve(id);
+        return directory.ids();
     }
 }

@@ -1,7 +1,6 @@
 package drive.files.boundary;
 
 import drive.blocks.boundary.BlockJobs;
-import drive.blocks.control.Content;
 import drive.blocks.control.JobStaging;
 import drive.files.control.Download;
 import drive.files.control.DrivePath;
@@ -150,12 +149,6 @@ public class Files {
             }
             pause = Math.min(pause * 2, 200);
         }
-    }
-
-    /** Records stored content as the next revision of {@code path}, creating missing parent folders. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public FileInfo commit(Caller caller, DrivePath path, Content content) {
-        return metadata.commit(caller, path, content);
     }
 
     public Listing list(Caller caller, String rawPath) {

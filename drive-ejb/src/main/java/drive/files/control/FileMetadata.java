@@ -52,13 +52,6 @@ public class FileMetadata {
         return new Space(ns.getId(), used.longValue(), ns.getOwner().getQuotaBytes());
     }
 
-    public FileInfo commit(Caller caller, DrivePath path, Content content) {
-        FileEntry file = fileFor(caller, path);
-        Device device = caller.deviceId() == null ? null : em.find(Device.class, caller.deviceId());
-        revise(file, user(caller), device, content);
-        return FileInfo.of(file);
-    }
-
     /** The file at {@code path}, created (with missing parent folders) if absent; never a folder. */
     public FileEntry fileFor(Caller caller, DrivePath path) {
         Namespace ns = namespace(caller);

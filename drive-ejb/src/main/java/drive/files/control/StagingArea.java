@@ -1,6 +1,7 @@
 package drive.files.control;
 
 import drive.platform.control.DriveException;
+import drive.platform.control.StagingDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,12 +10,10 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -31,16 +30,11 @@ public class StagingArea {
     @ConfigProperty(name = "drive.home", defaultValue = "drive-data")
     String home;
 
-    Path root;
+    StagingDirectory directory;
 
     @PostConstruct
     void init() {
-        root = Path.of(home, "staging").toAbsolutePath();
-        try {
-            Files.createDirectories(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create staging directory " + root, e);
-        }
+        directory = new StagingDirectory(Path.of(home, "staging"), ID, "upload session");
     }
 
     /** Opens (creating if needed) and locks the staging file of a session; close it to unlock. */
@@ -48,7 +42,7 @@ public class StagingArea {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(
-                    pathOf(id), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                    directory.pathOf(id), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 throw busy();
@@ -63,32 +57,6 @@ public class StagingArea {
         }
     }
 
-    public void delete(String id) {
-        try {
-            Files.deleteIfExists(pathOf(id));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete staging file of upload " + id, e);
-        }
-    }
-
-    /** The session ids that have a staging file (for sweeping orphans). */
-    public List<String> ids() {
-        try (Stream<Path> files = Files.list(root)) {
-            return files.map(p -> p.getFileName().toString())
-                    .filter(n -> ID.matcher(n).matches())
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + root, e);
-        }
-    }
-
-    private Path pathOf(String id) {
-        if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("not an upload id: " + id);
-        }
-        return root.resolve(id);
-    }
-
     private static DriveException busy() {
         return DriveException.conflict("another request is writing to this upload session; try again");
     }
@@ -101,5 +69,14 @@ public class StagingArea {
                 // already failing
             }
         }
+    }
+
+    public void delete(String id) {
+        directory.delete(id);
+    }
+
+    /** The session ids that have a staging file (for sweeping orphans). */
+    public List<String> ids() {
+        return directory.ids();
     }
 }
