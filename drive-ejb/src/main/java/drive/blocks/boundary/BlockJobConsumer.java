@@ -4,6 +4,7 @@ import drive.blocks.control.BlockIngest;
 import drive.blocks.control.Content;
 import drive.blocks.control.JobStaging;
 import drive.files.entity.UploadJob;
+import drive.platform.control.DriveException;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
@@ -14,6 +15,8 @@ import jakarta.jms.MessageListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -49,10 +52,31 @@ public class BlockJobConsumer implements MessageListener {
         try {
             process(id);
         } catch (IOException | RuntimeException e) {
-            jobs.attemptFailed(id, e.getMessage() == null ? e.toString() : e.getMessage());
-            LOG.warning(() -> "upload job " + id + " failed, the broker will retry it: " + e);
+            String errorId = UUID.randomUUID().toString();
+            LOG.log(
+                    Level.WARNING,
+                    "upload job " + id + " failed (error id " + errorId + "); the broker will retry it",
+                    e);
+            jobs.attemptFailed(id, reasonForUsers(e, errorId));
             throw new EJBException("upload job " + id + " failed", e);
         }
+    }
+
+    /**
+     * What the user may see of a failure: Drive's own messages as they are; anything else (whose
+     * message may name server paths or internals) only by kind and the id of the logged details.
+     */
+    static String reasonForUsers(Exception e, String errorId) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) { // EJB calls wrap them
+            if (cause instanceof DriveException || cause instanceof IllegalStateException) {
+                return cause.getMessage();
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return "storing the blocks failed (" + root.getClass().getSimpleName() + ", error id " + errorId + ")";
     }
 
     private void process(String id) throws IOException {
