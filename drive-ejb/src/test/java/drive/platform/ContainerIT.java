@@ -15,6 +15,7 @@ import drive.files.control.Download;
 import drive.files.control.DrivePath;
 import drive.files.control.FileInfo;
 import drive.files.control.RevisionInfo;
+import drive.files.entity.OnConflict;
 import drive.keys.boundary.Keys;
 import drive.keys.control.DataKeyCache;
 import drive.messaging.control.BrokerProbe;
@@ -325,7 +326,7 @@ class ContainerIT {
         JobStaging.Staged real = staging.stage(new ByteArrayInputStream(data), 1024);
         JobStaging.Staged lying = new JobStaging.Staged(real.id(), real.size(), "0".repeat(64));
 
-        jobs.begin(Caller.user("admin"), DrivePath.parse("/it/poison.txt"), lying);
+        jobs.begin(Caller.user("admin"), DrivePath.parse("/it/poison.txt"), lying, null, OnConflict.FAIL);
         assertThat(files.info(Caller.user("admin"), "/it/poison.txt").status()).isEqualTo("pending");
 
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();

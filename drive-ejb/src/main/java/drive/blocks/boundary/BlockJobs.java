@@ -2,14 +2,15 @@ package drive.blocks.boundary;
 
 import drive.blocks.control.Content;
 import drive.blocks.control.JobStaging;
-import drive.devices.entity.Device;
 import drive.files.control.DrivePath;
 import drive.files.control.FileInfo;
 import drive.files.control.FileMetadata;
+import drive.files.control.StaleRevisionException;
 import drive.files.control.UploadCompleted;
 import drive.files.control.UploadFailed;
 import drive.files.entity.FileEntry;
 import drive.files.entity.FileVersion;
+import drive.files.entity.OnConflict;
 import drive.files.entity.UploadJob;
 import drive.users.control.Caller;
 import jakarta.annotation.Resource;
@@ -58,11 +59,26 @@ public class BlockJobs {
     @Inject
     Event<UploadFailed> failed;
 
-    public void begin(Caller caller, DrivePath path, JobStaging.Staged staged) {
+    /**
+     * Records a staged upload based on revision {@code base} (null: unconditional) and queues it. A
+     * base that is already stale refuses the upload here when {@code onConflict} is {@link
+     * OnConflict#FAIL}; otherwise {@link #complete} decides, when the revision is written.
+     */
+    public void begin(Caller caller, DrivePath path, JobStaging.Staged staged, Long base, OnConflict onConflict) {
         FileEntry file = metadata.fileFor(caller, path);
+        if (base != null && base != file.getLatestRevision() && onConflict == OnConflict.FAIL) {
+            throw FileMetadata.stale(file.getPath(), base, file.getLatestRevision());
+        }
         file.pending();
-        Device device = caller.deviceId() == null ? null : em.find(Device.class, caller.deviceId());
-        em.persist(new UploadJob(staged.id(), file, metadata.user(caller), device, staged.size(), staged.sha256()));
+        em.persist(new UploadJob(
+                staged.id(),
+                file,
+                metadata.user(caller),
+                metadata.device(caller),
+                staged.size(),
+                staged.sha256(),
+                base,
+                onConflict));
         em.flush();
         try (JMSContext context = connectionFactory.createContext()) {
             String body =
@@ -76,7 +92,11 @@ public class BlockJobs {
         return Optional.ofNullable(em.find(UploadJob.class, id));
     }
 
-    /** Writes the processed content as the file's next revision; null if the job is not pending. */
+    /**
+     * Writes the processed content as the next revision of the job's file, or of its conflicted
+     * copy (see {@link FileMetadata#writeTarget}); null if the job is not pending or was refused as
+     * a conflict (then it is {@code CONFLICT}, with the latest revision, and nothing is written).
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public FileInfo complete(String id, Content content) {
         UploadJob job = em.find(UploadJob.class, id, LockModeType.PESSIMISTIC_WRITE);
@@ -89,16 +109,34 @@ public class BlockJobs {
                     + content.sha256() + ")");
         }
         FileEntry file = job.getFile();
-        FileVersion version = metadata.revise(file, job.getUser(), job.getDevice(), content);
-        job.uploaded(version.getRevision(), version.getCreated());
+        FileEntry target;
+        try {
+            target = metadata.writeTarget(
+                    file, job.getBaseRevision(), job.getOnConflict(), job.getUser(), job.getDevice());
+        } catch (StaleRevisionException e) {
+            job.conflicted(e.getMessage(), e.latestRevision());
+            if (!othersPending(job)) {
+                file.settled();
+            }
+            return null;
+        }
+        FileVersion version = metadata.revise(target, job.getUser(), job.getDevice(), content);
+        job.uploaded(target.getPath(), version.getRevision(), version.getCreated());
         if (othersPending(job)) {
             file.pending();
+        } else if (target != file) {
+            file.settled();
         }
         completed.fire(new UploadCompleted(
-                id, job.getNamespace().getId(), job.getPath(), version.getRevision(), job.getSize(), job.getSha256()));
+                id,
+                job.getNamespace().getId(),
+                target.getPath(),
+                version.getRevision(),
+                job.getSize(),
+                job.getSha256()));
         return new FileInfo(
-                job.getPath(),
-                file.getName(),
+                target.getPath(),
+                target.getName(),
                 false,
                 version.getSize(),
                 version.getSha256(),

@@ -80,6 +80,18 @@ public class BlockIngest {
     }
 
     /**
+     * Stores one block a client sent by itself (delta upload; the caller has checked its SHA-256)
+     * unless the namespace holds it already; durable when this returns.
+     */
+    public BlockPointer storeBlock(long namespaceId, String sha256, byte[] data, int length) {
+        try {
+            return stored(keys.current(namespaceId), sha256, data, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("storing block " + sha256 + " failed", e);
+        }
+    }
+
+    /**
      * Object name of a block: namespace-scoped, fanned out by prefix, and named by the HMAC of its
      * hash under the namespace's naming key, so the store never learns a plaintext hash.
      */
@@ -114,7 +126,7 @@ public class BlockIngest {
                 .findFirst();
     }
 
-    static MessageDigest sha256() {
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -1,25 +1,52 @@
 package drive.files.boundary;
 
 import drive.blocks.boundary.BlockJobs;
+import drive.blocks.control.BlockIngest;
+import drive.blocks.control.BlockMissingException;
+import drive.blocks.control.BlockPointer;
+import drive.blocks.control.BlockReader;
+import drive.blocks.control.Content;
 import drive.blocks.control.JobStaging;
+import drive.blocks.entity.Block;
+import drive.devices.entity.Device;
 import drive.files.control.Download;
 import drive.files.control.DrivePath;
 import drive.files.control.FileInfo;
 import drive.files.control.FileMetadata;
 import drive.files.control.Listing;
 import drive.files.control.RevisionInfo;
+import drive.files.control.StaleRevisionException;
+import drive.files.control.UploadCompleted;
+import drive.files.control.WriteCondition;
+import drive.files.entity.FileEntry;
+import drive.files.entity.FileVersion;
+import drive.files.entity.OnConflict;
 import drive.files.entity.UploadJob;
 import drive.platform.control.DriveException;
 import drive.users.control.Caller;
+import drive.users.entity.User;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,6 +61,7 @@ public class Files {
 
     private static final Logger LOG = Logger.getLogger(Files.class.getName());
     private static final int COMMIT_ATTEMPTS = 5;
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     @Inject
     JobStaging staging;
@@ -49,17 +77,36 @@ public class Files {
     FileMetadata metadata;
 
     @Inject
+    BlockReader blocks;
+
+    @Inject
+    Event<UploadCompleted> completed;
+
+    @Resource
+    SessionContext context;
+
+    @Inject
     @ConfigProperty(name = "drive.upload.max-bytes", defaultValue = "10737418240")
     long maxUploadBytes;
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public FileInfo upload(Caller caller, String rawPath, InputStream body, long declaredLength) {
-        return upload(caller, rawPath, body, declaredLength, null);
+        return upload(caller, rawPath, body, declaredLength, null, WriteCondition.NONE);
     }
 
-    /** As {@link #upload(Caller, String, InputStream, long)}, committing only if the content has {@code sha256}. */
+    /**
+     * As {@link #upload(Caller, String, InputStream, long)}, committing only if the content has
+     * {@code sha256} (when given) and as {@code condition} says when another change was committed
+     * since the revision the upload was based on.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public FileInfo upload(Caller caller, String rawPath, InputStream body, long declaredLength, String sha256) {
+    public FileInfo upload(
+            Caller caller,
+            String rawPath,
+            InputStream body,
+            long declaredLength,
+            String sha256,
+            WriteCondition condition) {
         DrivePath path = DrivePath.parse(rawPath);
         if (path.isRoot()) {
             throw DriveException.invalid("cannot upload to '/': give a file path such as /notes.txt");
@@ -71,6 +118,7 @@ public class Files {
         }
         FileMetadata.Space space = metadata.space(caller);
         space.checkRoomFor(Math.max(declaredLength, 0));
+        Long base = metadata.resolveBase(caller, path, condition); // a stale base costs no upload
         JobStaging.Staged staged = staging.stage(body, maxUploadBytes);
         try {
             if (sha256 != null && !sha256.equalsIgnoreCase(staged.sha256())) {
@@ -80,7 +128,7 @@ public class Files {
                                 + "; nothing was saved");
             }
             space.checkRoomFor(staged.size());
-            begin(caller, path, staged);
+            begin(caller, path, staged, base, condition.onConflict());
         } catch (RuntimeException e) {
             staging.delete(staged.id());
             throw e;
@@ -89,10 +137,10 @@ public class Files {
     }
 
     /** Records the staged upload and queues its job; concurrent creators of one path retry. */
-    private void begin(Caller caller, DrivePath path, JobStaging.Staged staged) {
+    private void begin(Caller caller, DrivePath path, JobStaging.Staged staged, Long base, OnConflict onConflict) {
         for (int attempt = 1; ; attempt++) {
             try {
-                jobs.begin(caller, path, staged);
+                jobs.begin(caller, path, staged, base, onConflict);
                 return;
             } catch (EJBException e) {
                 if (attempt == COMMIT_ATTEMPTS) {
@@ -116,9 +164,10 @@ public class Files {
                     jobs.find(jobId).orElseThrow(() -> new IllegalStateException("upload job " + jobId + " vanished"));
             switch (job.getStatus()) {
                 case UPLOADED:
+                    DrivePath stored = DrivePath.parse(job.getStoredPath());
                     return new FileInfo(
-                            path.value(),
-                            path.name(),
+                            stored.value(),
+                            stored.name(),
                             false,
                             job.getSize(),
                             job.getSha256(),
@@ -128,6 +177,8 @@ public class Files {
                 case FAILED:
                     throw new DriveException(
                             DriveException.Kind.UNAVAILABLE, "the upload could not be stored: " + job.getLastError());
+                case CONFLICT:
+                    throw new StaleRevisionException(job.getLastError(), job.getRevision());
                 default:
                     if (System.nanoTime() > deadline) {
                         return new FileInfo(
@@ -169,5 +220,148 @@ public class Files {
     /** What to stream for a download: the revision (latest if {@code revision} is null) and its blocks. */
     public Download download(Caller caller, String rawPath, Long revision) {
         return metadata.download(caller, DrivePath.parse(rawPath), revision);
+    }
+
+    /** A delta commit: the file as a list of blocks (SHA-256 of each, in order), as the client cut it. */
+    public record BlockCommit(String path, long size, List<String> blocks, String sha256, WriteCondition condition) {}
+
+    /** The new revision, or (file null) the blocks the namespace does not hold: send them, then commit again. */
+    public record CommitResult(FileInfo file, List<String> missing) {}
+
+    /**
+     * Commits a file as a block list (the brief's "only changed blocks"): blocks the namespace holds
+     * are reused, so an edit of a large file sends only the blocks that changed. The whole-file
+     * SHA-256 is computed here by reading the blocks back, which also proves each is stored and
+     * readable; then the revision is written in one short transaction, under the write condition.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public CommitResult commit(Caller caller, BlockCommit request) {
+        DrivePath path = DrivePath.parse(request.path());
+        if (path.isRoot()) {
+            throw DriveException.invalid("cannot commit to '/': give a file path such as /notes.txt");
+        }
+        if (request.size() < 0 || request.size() > maxUploadBytes) {
+            throw new DriveException(
+                    request.size() < 0 ? DriveException.Kind.INVALID : DriveException.Kind.TOO_LARGE,
+                    "size must be between 0 and " + maxUploadBytes + " bytes, not " + request.size());
+        }
+        for (String hash : request.blocks()) {
+            if (hash == null || !SHA256.matcher(hash).matches()) {
+                throw DriveException.invalid("blocks must be SHA-256 hashes (64 lowercase hexadecimal digits)");
+            }
+        }
+        FileMetadata.Space space = metadata.space(caller);
+        space.checkRoomFor(request.size());
+        Long base = metadata.resolveBase(caller, path, request.condition());
+        Map<String, Block> held = metadata.heldBlocks(space.namespaceId(), request.blocks());
+        List<String> missing = request.blocks().stream()
+                .filter(hash -> !held.containsKey(hash))
+                .distinct()
+                .toList();
+        if (!missing.isEmpty()) {
+            return new CommitResult(null, missing);
+        }
+        List<BlockPointer> pointers = request.blocks().stream()
+                .map(hash -> FileMetadata.pointer(held.get(hash)))
+                .toList();
+        long total = pointers.stream().mapToLong(BlockPointer::size).sum();
+        if (total != request.size()) {
+            throw DriveException.invalid("the blocks add up to " + total + " bytes, but size says " + request.size()
+                    + "; nothing was saved");
+        }
+        String sha256 = wholeFileHash(space.namespaceId(), pointers);
+        if (sha256 == null) { // an object went missing: the client sends those blocks again
+            return new CommitResult(null, unreadable(space.namespaceId(), pointers));
+        }
+        if (request.sha256() != null && !request.sha256().equalsIgnoreCase(sha256)) {
+            throw new DriveException(
+                    DriveException.Kind.UNPROCESSABLE,
+                    "the blocks make content with SHA-256 " + sha256 + ", not the declared " + request.sha256()
+                            + "; nothing was saved");
+        }
+        Content content = new Content(pointers, total, sha256);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new CommitResult(
+                        self().write(
+                                        caller,
+                                        path,
+                                        content,
+                                        base,
+                                        request.condition().onConflict()),
+                        List.of());
+            } catch (EJBException e) {
+                if (attempt == COMMIT_ATTEMPTS) {
+                    throw new DriveException(
+                            DriveException.Kind.CONFLICT, "the file was changed concurrently too often; try again", e);
+                }
+                LOG.fine(() -> "committing " + path + " collided, retrying: " + e);
+            }
+        }
+    }
+
+    /** The content's SHA-256, reading every block (decrypted and verified); null if one cannot be read. */
+    private String wholeFileHash(long namespaceId, List<BlockPointer> pointers) {
+        MessageDigest sha = BlockIngest.sha256();
+        try (OutputStream digest = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
+            for (BlockPointer p : pointers) {
+                blocks.write(namespaceId, List.of(p), 0, p.size() - 1L, digest);
+            }
+        } catch (BlockMissingException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private List<String> unreadable(long namespaceId, List<BlockPointer> pointers) {
+        List<String> result = new ArrayList<>();
+        for (BlockPointer p : new LinkedHashSet<>(pointers)) {
+            try {
+                blocks.write(namespaceId, List.of(p), 0, p.size() - 1L, OutputStream.nullOutputStream());
+            } catch (BlockMissingException e) {
+                result.add(p.sha256());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Restores revision {@code revision} of a file: a new revision with that content (its block list
+     * is reused, no bytes are copied). History is never rewritten.
+     */
+    public FileInfo restore(Caller caller, String rawPath, long revision, WriteCondition condition) {
+        DrivePath path = DrivePath.parse(rawPath);
+        FileVersion old = metadata.version(caller, path, revision);
+        Long base = metadata.resolveBase(caller, path, condition);
+        Content content = new Content(metadata.pointers(old), old.getSize(), old.getSha256());
+        return write(caller, path, content, base, condition.onConflict());
+    }
+
+    /** Writes stored content as a new revision of {@code path} (or its conflicted copy), in one transaction. */
+    public FileInfo write(Caller caller, DrivePath path, Content content, Long base, OnConflict onConflict) {
+        FileEntry file = metadata.fileFor(caller, path);
+        User user = metadata.user(caller);
+        Device device = metadata.device(caller);
+        FileEntry target = metadata.writeTarget(file, base, onConflict, user, device);
+        FileVersion version = metadata.revise(target, user, device, content);
+        if (metadata.uploadsPending(target)) {
+            target.pending(); // an upload still in processing will add its revision after this one
+        }
+        completed.fire(new UploadCompleted(
+                null,
+                file.getNamespace().getId(),
+                target.getPath(),
+                version.getRevision(),
+                content.size(),
+                content.sha256()));
+        return FileInfo.of(target);
+    }
+
+    private Files self() {
+        return context.getBusinessObject(Files.class);
     }
 }

@@ -5,8 +5,10 @@ import drive.files.control.FileInfo;
 import drive.files.control.FileMetadata;
 import drive.files.control.StagedFile;
 import drive.files.control.StagingArea;
+import drive.files.control.StaleRevisionException;
 import drive.files.control.UploadProgress;
 import drive.files.control.UploadProgress.Outcome;
+import drive.files.control.WriteCondition;
 import drive.files.entity.UploadSession;
 import drive.platform.control.DriveException;
 import drive.users.control.Caller;
@@ -34,7 +36,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * file's path and size, receives the bytes in chunks that may come over many requests (and across
  * restarts), and commits them through {@link Files#upload} once the last byte arrived. Receiving
  * runs outside any transaction; each acknowledged offset is recorded in its own short one, after
- * the bytes are on disk. {@code baseRevision} is recorded only: conflict handling comes later.
+ * the bytes are on disk. A session based on a revision ({@code baseRevision} or {@code If-Match}) is
+ * refused at once when that base is stale already (unless the client chose {@code onConflict}), and
+ * checked again when its bytes are committed.
  */
 @Stateless
 public class UploadSessions {
@@ -69,7 +73,7 @@ public class UploadSessions {
     String sessionTtl;
 
     /** What a client declares when it opens a session. */
-    public record Declared(String path, Long baseRevision, String sha256, String contentType, long size) {}
+    public record Declared(String path, WriteCondition condition, String sha256, String contentType, long size) {}
 
     /** Opens a session after checking path, size and quota; returns it (its id is the secret of its URI). */
     public UploadSession start(Caller caller, Declared declared) {
@@ -87,6 +91,7 @@ public class UploadSessions {
                     "file of " + declared.size() + " bytes is over the limit of " + maxUploadBytes + " bytes");
         }
         metadata.space(caller).checkRoomFor(declared.size());
+        Long base = metadata.resolveBase(caller, path, declared.condition());
         User user = em.createNamedQuery(User.BY_USERNAME, User.class)
                 .setParameter("username", caller.username())
                 .getSingleResult();
@@ -94,7 +99,8 @@ public class UploadSessions {
                 newId(),
                 user,
                 path.value(),
-                declared.baseRevision(),
+                base,
+                declared.condition().onConflict(),
                 declared.sha256() == null ? null : declared.sha256().toLowerCase(),
                 declared.contentType(),
                 declared.size(),
@@ -204,9 +210,14 @@ public class UploadSessions {
         FileInfo info;
         try {
             info = files.upload(
-                    caller, session.getPath(), file.content(), session.getTotalBytes(), session.getSha256());
+                    caller,
+                    session.getPath(),
+                    file.content(),
+                    session.getTotalBytes(),
+                    session.getSha256(),
+                    new WriteCondition(session.getBaseRevision(), null, session.getOnConflict()));
         } catch (DriveException e) {
-            if (e.kind() == DriveException.Kind.UNPROCESSABLE) {
+            if (e.kind() == DriveException.Kind.UNPROCESSABLE || e instanceof StaleRevisionException) {
                 self().finished(session.getId(), null);
                 staging.delete(session.getId());
             }

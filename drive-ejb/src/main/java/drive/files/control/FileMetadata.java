@@ -8,16 +8,24 @@ import drive.files.entity.FileEntry;
 import drive.files.entity.FileStatus;
 import drive.files.entity.FileVersion;
 import drive.files.entity.Namespace;
+import drive.files.entity.OnConflict;
+import drive.files.entity.UploadJob;
 import drive.files.entity.VersionBlock;
 import drive.platform.control.DriveException;
 import drive.users.control.Caller;
 import drive.users.entity.User;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +82,115 @@ public class FileMetadata {
             throw DriveException.conflict("'" + path + "' is a folder");
         }
         return file;
+    }
+
+    /**
+     * The base revision a write will be checked against when it commits, from {@code baseRevision}
+     * or an {@code If-Match} ETag; null for an unconditional write. A write that is stale already
+     * and wants no conflict handling ({@link OnConflict#FAIL}) is refused here, before its bytes
+     * are read; the decisive check is the one in {@link #writeTarget}, when the revision is written.
+     */
+    public Long resolveBase(Caller caller, DrivePath path, WriteCondition condition) {
+        if (!condition.conditional()) {
+            return null;
+        }
+        Optional<FileEntry> file = find(namespace(caller), path).filter(f -> !f.isFolder());
+        long latest = file.map(FileEntry::getLatestRevision).orElse(0L);
+        Long base = condition.baseRevision();
+        if (condition.ifMatch() != null) {
+            String tag = condition.ifMatch().trim();
+            boolean matches = tag.equals("*")
+                    ? latest > 0
+                    : file.map(FileEntry::getSha256)
+                            .filter(sha -> tag.replace("\"", "").equalsIgnoreCase(sha))
+                            .isPresent();
+            if (!matches) {
+                throw new StaleRevisionException(
+                        "If-Match " + tag + " is not the current ETag of '" + path + "' (latest revision " + latest
+                                + "); nothing was saved",
+                        latest);
+            }
+            base = latest;
+        }
+        if (base != latest && condition.onConflict() == OnConflict.FAIL) {
+            throw stale(path.value(), base, latest);
+        }
+        return base;
+    }
+
+    /**
+     * The file a write based on {@code base} goes to, checked under a lock on the file's row so
+     * that exactly one writer per base revision wins: the file itself when the base is still the
+     * latest revision (or the write is unconditional); otherwise, per {@code onConflict}, a refusal
+     * ({@link StaleRevisionException}), a new conflicted copy next to it, or the file itself.
+     */
+    public FileEntry writeTarget(FileEntry file, Long base, OnConflict onConflict, User user, Device device) {
+        em.flush(); // a file created in this transaction must be a row before it can be locked
+        em.refresh(file, LockModeType.PESSIMISTIC_WRITE);
+        if (base == null || base == file.getLatestRevision()) {
+            return file;
+        }
+        return switch (onConflict) {
+            case FAIL -> throw stale(file.getPath(), base, file.getLatestRevision());
+            case KEEP_BOTH -> conflictedCopy(file, user, device);
+            case OVERWRITE -> file;
+        };
+    }
+
+    public static StaleRevisionException stale(String path, long base, long latest) {
+        return new StaleRevisionException(
+                "'" + path + "' was changed meanwhile: this write was based on revision " + base
+                        + ", the latest is " + latest + "; nothing was saved. Retry with baseRevision=" + latest
+                        + ", or with onConflict=keepBoth or onConflict=overwrite",
+                latest);
+    }
+
+    /**
+     * A new, empty file next to {@code file} named as the brief asks: {@code name (conflicted copy
+     * YYYY-MM-DD device).ext}, numbered when that name is taken.
+     */
+    FileEntry conflictedCopy(FileEntry file, User user, Device device) {
+        String who = (device != null ? device.getName() : user.getUsername()).replaceAll("[\\p{Cntrl}/\\\\]", "_");
+        String name = file.getName();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String extension = dot > 0 ? name.substring(dot) : "";
+        String date = LocalDate.now(ZoneOffset.UTC).toString();
+        DrivePath parent = DrivePath.parse(file.getParentPath());
+        for (int n = 1; ; n++) {
+            String suffix = " (conflicted copy " + date + " " + who + (n == 1 ? "" : " " + n) + ")" + extension;
+            String copyName =
+                    truncate(stem, DrivePath.MAX_NAME_BYTES - suffix.getBytes(StandardCharsets.UTF_8).length) + suffix;
+            DrivePath path = DrivePath.parse((parent.isRoot() ? "" : parent.value()) + "/" + copyName);
+            if (find(file.getNamespace(), path).isEmpty()) {
+                FileEntry copy = FileEntry.file(file.getNamespace(), path.value(), parent.value(), path.name());
+                em.persist(copy);
+                return copy;
+            }
+        }
+    }
+
+    private static String truncate(String s, int maxBytes) {
+        String result = s;
+        while (result.getBytes(StandardCharsets.UTF_8).length > Math.max(maxBytes, 1)) {
+            result = result.substring(0, result.length() - 1);
+        }
+        return result;
+    }
+
+    /** Whether an upload of {@code file} is still being processed by the block server. */
+    public boolean uploadsPending(FileEntry file) {
+        return em.createQuery(
+                                "SELECT COUNT(j) FROM UploadJob j WHERE j.file = :file AND j.status = :pending",
+                                Long.class)
+                        .setParameter("file", file)
+                        .setParameter("pending", UploadJob.Status.PENDING)
+                        .getSingleResult()
+                > 0;
+    }
+
+    public Device device(Caller caller) {
+        return caller.deviceId() == null ? null : em.find(Device.class, caller.deviceId());
     }
 
     /** Writes {@code content} as the file's next (immutable) revision, with its block list and references. */
@@ -172,15 +289,7 @@ public class FileMetadata {
                 .getResultStream()
                 .findFirst()
                 .orElseThrow(() -> DriveException.notFound("'" + path + "' has no revision " + wanted));
-        List<BlockPointer> blocks = em.createNamedQuery(VersionBlock.OF_VERSION, VersionBlock.class)
-                .setParameter("version", version)
-                .getResultStream()
-                .map(vb -> new BlockPointer(
-                        vb.getBlock().getStorageKey(),
-                        vb.getBlock().getSha256(),
-                        vb.getBlock().getSize(),
-                        vb.getBlock().getCodec()))
-                .toList();
+        List<BlockPointer> blocks = pointers(version);
         return new Download(
                 file.getNamespace().getId(),
                 file.getName(),
@@ -189,6 +298,44 @@ public class FileMetadata {
                 version.getSha256(),
                 version.getCreated(),
                 blocks);
+    }
+
+    /** A revision's block list, in order. */
+    public List<BlockPointer> pointers(FileVersion version) {
+        return em.createNamedQuery(VersionBlock.OF_VERSION, VersionBlock.class)
+                .setParameter("version", version)
+                .getResultStream()
+                .map(vb -> pointer(vb.getBlock()))
+                .toList();
+    }
+
+    public static BlockPointer pointer(Block block) {
+        return new BlockPointer(block.getStorageKey(), block.getSha256(), block.getSize(), block.getCodec());
+    }
+
+    /** Revision {@code revision} of the file at {@code path}. */
+    public FileVersion version(Caller caller, DrivePath path, long revision) {
+        FileEntry file = existingFile(namespace(caller), path);
+        return em.createNamedQuery(FileVersion.BY_REVISION, FileVersion.class)
+                .setParameter("file", file)
+                .setParameter("revision", revision)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> DriveException.notFound("'" + path + "' has no revision " + revision));
+    }
+
+    /** The blocks of {@code namespaceId} among {@code hashes}, by hash (a hash absent from the map is not held). */
+    public Map<String, Block> heldBlocks(long namespaceId, Collection<String> hashes) {
+        Map<String, Block> held = new HashMap<>();
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(hashes));
+        for (int from = 0; from < distinct.size(); from += 500) {
+            em.createQuery("SELECT b FROM Block b WHERE b.namespace.id = :ns AND b.sha256 IN :hashes", Block.class)
+                    .setParameter("ns", namespaceId)
+                    .setParameter("hashes", distinct.subList(from, Math.min(from + 500, distinct.size())))
+                    .getResultStream()
+                    .forEach(b -> held.put(b.getSha256(), b));
+        }
+        return held;
     }
 
     private FileEntry existingFile(Namespace ns, DrivePath path) {

@@ -116,6 +116,11 @@ public class FileEntry {
         this.status = FileStatus.PENDING;
     }
 
+    /** No upload of this file is being processed any more (the last one was refused as a conflict). */
+    public void settled() {
+        this.status = latestRevision == 0 ? FileStatus.FAILED : FileStatus.UPLOADED;
+    }
+
     /** Processing of the newest upload was given up; the latest revision (if any) is still the content. */
     public void failed() {
         this.status = FileStatus.FAILED;

@@ -25,7 +25,9 @@ public class UploadJob {
     public enum Status {
         PENDING,
         UPLOADED,
-        FAILED
+        FAILED,
+        /** Its base revision was stale and it was not to be kept: nothing was written. */
+        CONFLICT
     }
 
     @Id
@@ -68,6 +70,16 @@ public class UploadJob {
 
     private Long revision;
 
+    @Column(name = "base_revision", updatable = false)
+    private Long baseRevision;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "on_conflict", nullable = false, updatable = false)
+    private OnConflict onConflict;
+
+    @Column(name = "stored_path")
+    private String storedPath;
+
     @Column(nullable = false, updatable = false)
     private Instant created;
 
@@ -75,7 +87,15 @@ public class UploadJob {
 
     protected UploadJob() {}
 
-    public UploadJob(String id, FileEntry file, User user, Device device, long size, String sha256) {
+    public UploadJob(
+            String id,
+            FileEntry file,
+            User user,
+            Device device,
+            long size,
+            String sha256,
+            Long baseRevision,
+            OnConflict onConflict) {
         this.id = id;
         this.namespace = file.getNamespace();
         this.file = file;
@@ -84,6 +104,8 @@ public class UploadJob {
         this.device = device;
         this.size = size;
         this.sha256 = sha256;
+        this.baseRevision = baseRevision;
+        this.onConflict = onConflict;
         this.status = Status.PENDING;
         this.created = Instant.now();
     }
@@ -94,10 +116,20 @@ public class UploadJob {
         lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
     }
 
-    public void uploaded(long revision, Instant when) {
+    /** The content became {@code revision} of the file at {@code storedPath}. */
+    public void uploaded(String storedPath, long revision, Instant when) {
         this.status = Status.UPLOADED;
+        this.storedPath = storedPath;
         this.revision = revision;
         this.finished = when;
+    }
+
+    /** Another change was committed first, and this one was not to be kept: nothing was written. */
+    public void conflicted(String reason, long latestRevision) {
+        this.status = Status.CONFLICT;
+        this.lastError = reason.substring(0, Math.min(reason.length(), 1000));
+        this.revision = latestRevision;
+        this.finished = Instant.now();
     }
 
     public void failed(String reason) {
@@ -154,6 +186,20 @@ public class UploadJob {
 
     public Long getRevision() {
         return revision;
+    }
+
+    /** The revision the upload was based on; null for an unconditional write. */
+    public Long getBaseRevision() {
+        return baseRevision;
+    }
+
+    public OnConflict getOnConflict() {
+        return onConflict;
+    }
+
+    /** Where the content was stored (differs from {@link #getPath()} for a kept conflicted copy). */
+    public String getStoredPath() {
+        return storedPath == null ? path : storedPath;
     }
 
     public Instant getCreated() {

@@ -52,6 +52,10 @@ public class UploadSession {
     @Column(name = "base_revision", updatable = false)
     private Long baseRevision;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "on_conflict", nullable = false, updatable = false)
+    private OnConflict onConflict;
+
     @Column(updatable = false, length = 64)
     private String sha256;
 
@@ -83,6 +87,7 @@ public class UploadSession {
             User user,
             String path,
             Long baseRevision,
+            OnConflict onConflict,
             String sha256,
             String contentType,
             long totalBytes,
@@ -91,6 +96,7 @@ public class UploadSession {
         this.user = user;
         this.path = path;
         this.baseRevision = baseRevision;
+        this.onConflict = onConflict;
         this.sha256 = sha256;
         this.contentType = contentType;
         this.totalBytes = totalBytes;
@@ -118,6 +124,10 @@ public class UploadSession {
 
     public String getPath() {
         return path;
+    }
+
+    public OnConflict getOnConflict() {
+        return onConflict;
     }
 
     public Long getBaseRevision() {

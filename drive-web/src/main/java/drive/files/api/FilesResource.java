@@ -28,6 +28,7 @@ import java.net.URI;
 import java.net.URLConnection;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,6 +59,9 @@ public class FilesResource {
     public Response upload(
             @QueryParam("uploadType") String uploadType,
             @QueryParam("path") String path,
+            @QueryParam("baseRevision") String baseRevision,
+            @QueryParam("onConflict") String onConflict,
+            @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("Content-Length") String contentLength,
             InputStream body) {
         if ("resumable".equals(uploadType)) {
@@ -68,8 +72,10 @@ public class FilesResource {
                     "uploadType '" + uploadType + "' is not supported; use uploadType=media or uploadType=resumable");
         }
         long declared = contentLength == null ? -1 : Params.nonNegative("Content-Length", contentLength);
-        FileInfo info = files.upload(callers.caller(), path, body, declared);
-        URI location = URI.create("/api/files/download?path=" + URLEncoder.encode(info.path(), StandardCharsets.UTF_8));
+        Long base = baseRevision == null ? null : Params.nonNegative("baseRevision", baseRevision);
+        FileInfo info =
+                files.upload(callers.caller(), path, body, declared, null, Params.condition(base, ifMatch, onConflict));
+        URI location = downloadUri(info);
         if (info.status().equals("pending")) { // still being processed after drive.upload.wait-seconds
             return Response.accepted(info).location(location).build();
         }
@@ -148,6 +154,72 @@ public class FilesResource {
                 .header("X-Drive-Revision", d.revision());
         slice.ifPresent(r -> response.header("Content-Range", "bytes " + r.first() + "-" + r.last() + "/" + d.size()));
         return response.build();
+    }
+
+    /**
+     * Delta upload: commits a file as the list of its blocks' SHA-256 (cut by the client with Drive's
+     * chunker). 201 with the new revision, or 200 with {@code {missing: [...]}}: the blocks to send
+     * with {@code PUT /api/blocks/{sha256}} before committing again.
+     */
+    @POST
+    @Path("commit")
+    @Consumes(MediaType.WILDCARD)
+    public Response commit(@HeaderParam("If-Match") String ifMatch, InputStream body) {
+        JsonBody json = JsonBody.read(body, "{path, size, blocks: [sha256...], baseRevision?, onConflict?, sha256?}");
+        Files.CommitResult result = files.commit(
+                callers.caller(),
+                new Files.BlockCommit(
+                        json.requiredString("path"),
+                        json.requiredWholeNumber("size"),
+                        json.strings("blocks"),
+                        json.string("sha256"),
+                        Params.condition(json.wholeNumber("baseRevision"), ifMatch, json.string("onConflict"))));
+        if (result.file() == null) {
+            return Response.ok(new Missing(result.missing())).build();
+        }
+        return Response.created(downloadUri(result.file()))
+                .entity(result.file())
+                .build();
+    }
+
+    /** The answer of a commit that lacks blocks. */
+    public record Missing(List<String> missing) {}
+
+    /** A revision's block list, for clients that rebuild files from blocks (delta download). */
+    @GET
+    @Path("blocks")
+    public BlockList blocks(@QueryParam("path") String path, @QueryParam("revision") String revision) {
+        Long wanted = revision == null ? null : Params.nonNegative("revision", revision);
+        Download d = files.download(callers.caller(), path, wanted);
+        long offset = 0;
+        List<BlockList.Entry> entries = new ArrayList<>(d.blocks().size());
+        for (var block : d.blocks()) {
+            entries.add(new BlockList.Entry(block.sha256(), offset, block.size()));
+            offset += block.size();
+        }
+        return new BlockList(path, d.revision(), d.size(), d.sha256(), entries);
+    }
+
+    /** A revision as blocks: each block's SHA-256, offset in the file and size. */
+    public record BlockList(String path, long revision, long size, String sha256, List<Entry> blocks) {
+        public record Entry(String sha256, long offset, int size) {}
+    }
+
+    /** Restores an old revision as a new one (no bytes copied); JSON {path, revision, baseRevision?, onConflict?}. */
+    @POST
+    @Path("restore")
+    @Consumes(MediaType.WILDCARD)
+    public FileInfo restore(@HeaderParam("If-Match") String ifMatch, InputStream body) {
+        JsonBody json = JsonBody.read(body, "{path, revision, baseRevision?, onConflict?}");
+        return files.restore(
+                callers.caller(),
+                json.requiredString("path"),
+                json.requiredWholeNumber("revision"),
+                Params.condition(json.wholeNumber("baseRevision"), ifMatch, json.string("onConflict")));
+    }
+
+    private static URI downloadUri(FileInfo info) {
+        return URI.create("/api/files/download?path=" + URLEncoder.encode(info.path(), StandardCharsets.UTF_8));
     }
 
     private static String contentType(String name) {

@@ -1,5 +1,7 @@
 package drive.files.api;
 
+import drive.files.control.WriteCondition;
+import drive.files.entity.OnConflict;
 import drive.platform.control.DriveException;
 
 /** Reads numeric request parameters, answering 400 (not JAX-RS's default 404) when they are malformed. */
@@ -17,5 +19,21 @@ final class Params {
         } catch (NumberFormatException e) {
             throw DriveException.invalid(name + " must be a whole number, not '" + value + "'");
         }
+    }
+
+    static OnConflict onConflict(String value) {
+        try {
+            return OnConflict.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw DriveException.invalid(e.getMessage());
+        }
+    }
+
+    /** The write condition of a request: its base revision, {@code If-Match} and {@code onConflict}. */
+    static WriteCondition condition(Long baseRevision, String ifMatch, String onConflict) {
+        if (baseRevision != null && ifMatch != null) {
+            throw DriveException.invalid("give baseRevision or If-Match, not both");
+        }
+        return new WriteCondition(baseRevision, ifMatch, onConflict(onConflict));
     }
 }

@@ -10,13 +10,6 @@ import drive.security.CallerResolver;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -24,7 +17,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.NoSuchElementException;
 
 /**
  * Google Drive's resumable-upload protocol over {@link UploadSessions}: opening a session answers
@@ -54,13 +46,16 @@ public class ResumableProtocol {
         if (size == null) {
             throw DriveException.invalid("X-Upload-Content-Length (the file's size in bytes) is required");
         }
-        JsonObject json = json(body);
+        JsonBody json = JsonBody.read(body, "{path, baseRevision?, onConflict?, sha256?}");
         UploadSession session = sessions.start(
                 callers.caller(),
                 new UploadSessions.Declared(
-                        string(json, "path"),
-                        revision(json),
-                        string(json, "sha256"),
+                        json.string("path"),
+                        Params.condition(
+                                json.wholeNumber("baseRevision"),
+                                request.getHeader("If-Match"),
+                                json.string("onConflict")),
+                        json.string("sha256"),
                         request.getHeader("X-Upload-Content-Type"),
                         Params.nonNegative("X-Upload-Content-Length", size)));
         URI location = URI.create("files/upload?uploadType=resumable&upload_id=" + session.getId());
@@ -114,35 +109,5 @@ public class ResumableProtocol {
             throw DriveException.invalid("upload_id is required");
         }
         return uploadId;
-    }
-
-    private static JsonObject json(InputStream body) {
-        try (JsonReader reader = Json.createReader(body)) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
-            throw DriveException.invalid("the body must be a JSON object {path, baseRevision?, sha256?}");
-        }
-    }
-
-    private static String string(JsonObject json, String name) {
-        JsonValue value = json.get(name);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (!(value instanceof JsonString s)) {
-            throw DriveException.invalid(name + " must be a string");
-        }
-        return s.getString();
-    }
-
-    private static Long revision(JsonObject json) {
-        JsonValue value = json.get("baseRevision");
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (!(value instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < 0) {
-            throw DriveException.invalid("baseRevision must be a whole number");
-        }
-        return n.longValue();
     }
 }

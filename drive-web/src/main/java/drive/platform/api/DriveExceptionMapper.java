@@ -1,6 +1,8 @@
 package drive.platform.api;
 
+import drive.files.control.StaleRevisionException;
 import drive.platform.control.DriveException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -16,7 +18,12 @@ public class DriveExceptionMapper implements ExceptionMapper<DriveException> {
             case UNAUTHORIZED -> ErrorBody.response(401, "unauthorized", e.getMessage());
             case FORBIDDEN -> ErrorBody.response(403, "forbidden", e.getMessage());
             case NOT_FOUND -> ErrorBody.response(404, "not_found", e.getMessage());
-            case CONFLICT -> ErrorBody.response(409, "conflict", e.getMessage());
+            case CONFLICT -> e instanceof StaleRevisionException stale
+                    ? Response.status(409)
+                            .type(MediaType.APPLICATION_JSON_TYPE)
+                            .entity(new ErrorBody("conflict", e.getMessage(), null, stale.latestRevision()))
+                            .build()
+                    : ErrorBody.response(409, "conflict", e.getMessage());
             case TOO_LARGE -> ErrorBody.response(413, "too_large", e.getMessage());
             case QUOTA -> ErrorBody.response(507, "quota_exceeded", e.getMessage());
             case UNPROCESSABLE -> ErrorBody.response(422, "unprocessable", e.getMessage());
