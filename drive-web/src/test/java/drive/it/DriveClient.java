@@ -197,6 +197,32 @@ final class DriveClient {
         }
     }
 
+    /** Streams the answer to a GET into SHA-256 (for content too big to hold); "status:hex". */
+    String sha256Of(String pathAndQuery) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + pathAndQuery))
+                .timeout(Duration.ofMinutes(5))
+                .GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = response.body()) {
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    sha.update(buffer, 0, n);
+                }
+            }
+            return response.statusCode() + ":" + HexFormat.of().formatHex(sha.digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("GET " + pathAndQuery + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Sends a hand-written request head (CRLFs added here) and a few body bytes over a raw TLS
      * socket, for what HttpClient refuses to send (a Content-Length it does not deliver), and
