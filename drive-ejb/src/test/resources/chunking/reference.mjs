@@ -1,11 +1,11 @@
-// Reference implementation of drive-cdc-1 in plain JavaScript (Node 18+), checked against vectors.json:
+// Reference implementation of drive-cdc-2 in plain JavaScript (Node 18+), checked against vectors.json:
 //   node drive-ejb/src/test/resources/chunking/reference.mjs
 // It uses only 32-bit integer arithmetic, as a browser implementation would.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 const MIN = 262144, AVG = 1048576, MAX = 4194304;
-const MASK_S = 0xFFFFFC00, MASK_L = 0xFFFFC000;
+const MASK_S = 0xFFFFF800, MASK_L = 0xFFFFE000;
 const sha256 = (...parts) => { const h = createHash('sha256'); parts.forEach(p => h.update(p)); return h.digest(); };
 
 // GEAR[i] = first 4 bytes, big-endian, of SHA-256("drive-gear" || byte i)

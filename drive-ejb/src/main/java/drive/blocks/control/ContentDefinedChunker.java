@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
- * Splits a stream into content-defined chunks (FastCDC with normalized chunking, level 2), so that
+ * Splits a stream into content-defined chunks (FastCDC with normalized chunking, level 1), so that
  * inserting or deleting bytes near the start of a file changes one or two blocks instead of every
  * following one. The cut points are specified exactly — 32-bit gear hash, gear table, masks, cut rules —
  * in {@code src/test/resources/chunking/README.md}, because the browser must find the same ones; the
@@ -18,11 +18,14 @@ public final class ContentDefinedChunker {
     public static final int AVG_SIZE = 1024 * 1024;
     public static final int MAX_SIZE = BlockIngest.BLOCK_SIZE;
 
-    /** Before {@link #AVG_SIZE}: 22 one-bits (log2 avg + 2), the top bits of the 32-bit hash. */
-    static final int MASK_S = 0xFFFFFC00;
+    /** Before {@link #AVG_SIZE}: 21 one-bits (log2 avg + 1), the top bits of the 32-bit hash. */
+    static final int MASK_S = 0xFFFFF800;
 
-    /** From {@link #AVG_SIZE} on: 18 one-bits (log2 avg - 2), the top bits of the 32-bit hash. */
-    static final int MASK_L = 0xFFFFC000;
+    /**
+     * From {@link #AVG_SIZE} on: 19 one-bits (log2 avg - 1), the top bits of the 32-bit hash. Level 1
+     * rather than FastCDC's level 2 (22/18 bits): cut points resynchronise sooner after an edit.
+     */
+    static final int MASK_L = 0xFFFFE000;
 
     /** Bytes asked of the stream per read once past {@link #MIN_SIZE}: bounds what is carried over. */
     static final int READ_SIZE = 64 * 1024;

@@ -101,7 +101,7 @@ final class ChunkingVectors {
     public static void main(String[] args) throws IOException {
         Path target = Path.of(args.length > 0 ? args[0] : "src/test/resources/chunking/vectors.json");
         StringBuilder json = new StringBuilder();
-        json.append("{\n  \"spec\": \"drive-cdc-1\",\n");
+        json.append("{\n  \"spec\": \"drive-cdc-2\",\n");
         json.append("  \"min\": ").append(ContentDefinedChunker.MIN_SIZE);
         json.append(", \"avg\": ").append(ContentDefinedChunker.AVG_SIZE);
         json.append(", \"max\": ").append(ContentDefinedChunker.MAX_SIZE).append(",\n");
