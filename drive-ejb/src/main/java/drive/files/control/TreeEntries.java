@@ -103,7 +103,7 @@ public class TreeEntries {
         }
     }
 
-    /** A path for {@code entry}'s subtree moved or copied from {@code from} to {@code to}, checked for length. */
+    /** Where {@code path}, in the subtree at {@code from}, lands when that subtree goes to {@code to}; checked for length. */
     static DrivePath rebased(String path, DrivePath from, DrivePath to) {
         String moved = to.value() + path.substring(from.value().length());
         if (moved.length() > DrivePath.MAX_PATH_LENGTH) {

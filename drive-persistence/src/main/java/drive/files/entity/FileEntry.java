@@ -21,7 +21,7 @@ import java.time.Instant;
  * optimistic lock makes concurrent writers to one path serialise instead of losing an update.
  * A move changes the row's path and keeps its id, so history follows the file. A deleted entry
  * keeps its row at the path it was deleted from, with {@code livePath} null: only live entries
- * are unique per path, and the named queries below see live entries only.
+ * are unique per path; {@link #BY_PATH} and {@link #CHILDREN} see live entries only.
  */
 @Entity
 @Table(name = "file")
