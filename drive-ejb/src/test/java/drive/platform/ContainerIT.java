@@ -9,7 +9,9 @@ import drive.blocks.control.BlockReader;
 import drive.blocks.control.ContentDefinedChunker;
 import drive.blocks.control.JobStaging;
 import drive.files.boundary.BlockAudit;
+import drive.files.boundary.FileTree;
 import drive.files.boundary.Files;
+import drive.files.boundary.InOneTransaction;
 import drive.files.boundary.VersionTampering;
 import drive.files.control.Download;
 import drive.files.control.DrivePath;
@@ -344,5 +346,102 @@ class ContainerIT {
         assertThatThrownBy(() -> files.download(Caller.user("admin"), "/it/poison.txt", null))
                 .isInstanceOf(DriveException.class)
                 .hasMessageContaining("failed");
+    }
+
+    @EJB
+    FileTree tree;
+
+    @EJB
+    InOneTransaction inOneTransaction;
+
+    @Test
+    void copySharesTheSourcesBlocksAndStoresNothingWhileDeleteKeepsThemReferenced() throws Exception {
+        byte[] data = new byte[9 * 1024 * 1024 + 77];
+        new Random(21).nextBytes(data);
+        Caller admin = Caller.user("admin");
+        files.upload(admin, "/it/tree/source.bin", new ByteArrayInputStream(data), data.length);
+        long rowsBefore = audit.blockRows();
+        long objectsBefore = blockObjects();
+
+        FileInfo copy = tree.copy(admin, "/it/tree/source.bin", "/it/tree/copies/copy.bin");
+
+        assertThat(copy.revision()).isEqualTo(1);
+        assertThat(audit.blockRows()).as("no block row added").isEqualTo(rowsBefore);
+        assertThat(blockObjects()).as("no block object written").isEqualTo(objectsBefore);
+        assertThat(audit.storageKeys("/it/tree/copies/copy.bin", 1))
+                .containsExactlyInAnyOrderElementsOf(audit.storageKeys("/it/tree/source.bin", 1));
+        assertThat(audit.refCounts("/it/tree/copies/copy.bin")).isNotEmpty().containsOnly(2L);
+        assertThat(audit.refCountMismatches()).isZero();
+        assertThat(download(admin, "/it/tree/copies/copy.bin")).isEqualTo(data);
+
+        tree.delete(admin, "/it/tree");
+        assertThat(audit.refCounts("/it/tree/copies/copy.bin"))
+                .as("deleted: still referenced")
+                .containsOnly(2L);
+        assertThatThrownBy(() -> files.info(admin, "/it/tree/source.bin"))
+                .isInstanceOfSatisfying(
+                        DriveException.class, e -> assertThat(e.kind()).isEqualTo(DriveException.Kind.NOT_FOUND));
+        tree.undelete(admin, "/it/tree");
+        assertThat(download(admin, "/it/tree/source.bin")).isEqualTo(data);
+        assertThat(audit.refCountMismatches()).isZero();
+    }
+
+    @Test
+    void uploadPendingWhileItsFileIsMovedCompletesOntoTheMovedFile() throws Exception {
+        byte[] data = "written while the file moved".getBytes(StandardCharsets.UTF_8);
+        JobStaging.Staged staged = staging.stage(new ByteArrayInputStream(data), 1024);
+        Caller admin = Caller.user("admin");
+
+        // one transaction: the job's message is delivered only after the move committed with it
+        inOneTransaction.run(() -> {
+            jobs.begin(admin, DrivePath.parse("/it/moving/draft.txt"), staged, null, OnConflict.FAIL);
+            tree.move(admin, "/it/moving", "/it/moved");
+        });
+
+        eventually("the upload completed", () -> jobs.find(staged.id())
+                .map(j -> j.getStatus() == drive.files.entity.UploadJob.Status.UPLOADED)
+                .orElse(false));
+        FileInfo moved = files.info(admin, "/it/moved/draft.txt");
+        assertThat(moved.revision()).isEqualTo(1);
+        assertThat(moved.status()).isEqualTo("uploaded");
+        assertThat(download(admin, "/it/moved/draft.txt")).isEqualTo(data);
+        assertThatThrownBy(() -> files.info(admin, "/it/moving/draft.txt")).isInstanceOf(DriveException.class);
+        eventually("UploadCompleted names where the file is now", () -> events.completed().stream()
+                .anyMatch(e -> staged.id().equals(e.jobId()) && e.path().equals("/it/moved/draft.txt")));
+    }
+
+    @Test
+    void fileWithoutContentYetCannotBeCopied() throws Exception {
+        byte[] data = "not stored yet".getBytes(StandardCharsets.UTF_8);
+        JobStaging.Staged staged = staging.stage(new ByteArrayInputStream(data), 1024);
+        Caller admin = Caller.user("admin");
+
+        assertThatThrownBy(() -> inOneTransaction.run(() -> {
+                    jobs.begin(admin, DrivePath.parse("/it/unfinished.txt"), staged, null, OnConflict.FAIL);
+                    tree.copy(admin, "/it/unfinished.txt", "/it/unfinished-copy.txt");
+                }))
+                .isInstanceOfSatisfying(
+                        DriveException.class, e -> assertThat(e.kind()).isEqualTo(DriveException.Kind.CONFLICT))
+                .hasMessageContaining("no content yet");
+        staging.delete(staged.id());
+    }
+
+    @Test
+    void copyOverTheQuotaIsRefusedAndDeletedFilesStillCount() {
+        String name = "quota-" + System.nanoTime();
+        users.create(name, "a-password-1", null, false);
+        Caller user = Caller.user(name);
+        byte[] data = new byte[600];
+        files.upload(user, "/a.bin", new ByteArrayInputStream(data), data.length);
+        inOneTransaction.run(() -> users.find(name).orElseThrow().setQuotaBytes(1000));
+
+        assertThatThrownBy(() -> tree.copy(user, "/a.bin", "/b.bin"))
+                .isInstanceOfSatisfying(
+                        DriveException.class, e -> assertThat(e.kind()).isEqualTo(DriveException.Kind.QUOTA));
+        tree.delete(user, "/a.bin");
+        assertThatThrownBy(() -> files.upload(user, "/c.bin", new ByteArrayInputStream(data), data.length))
+                .as("a deleted file counts until it is purged")
+                .isInstanceOfSatisfying(
+                        DriveException.class, e -> assertThat(e.kind()).isEqualTo(DriveException.Kind.QUOTA));
     }
 }

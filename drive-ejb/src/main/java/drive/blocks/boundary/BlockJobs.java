@@ -32,7 +32,8 @@ import java.util.Optional;
  * (the file shows as pending) and queues its JMS message in the same transaction, so neither exists
  * without the other; {@link #complete} writes the revision and marks the job uploaded; {@link
  * #giveUp} marks it failed once the broker dead-letters its message. A job that is no longer
- * pending is left alone, which makes redelivered messages harmless.
+ * pending is left alone, which makes redelivered messages harmless. A job refers to its file by id:
+ * a file moved (or deleted) while its upload is processed receives the revision where it now is.
  */
 @Stateless
 public class BlockJobs {
@@ -165,7 +166,8 @@ public class BlockJobs {
         if (!othersPending(job)) {
             job.getFile().failed();
         }
-        failed.fire(new UploadFailed(id, job.getNamespace().getId(), job.getPath(), reason));
+        failed.fire(
+                new UploadFailed(id, job.getNamespace().getId(), job.getFile().getPath(), reason));
     }
 
     private boolean othersPending(UploadJob job) {

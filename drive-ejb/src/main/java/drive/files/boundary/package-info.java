@@ -1,2 +1,2 @@
-/** Files facade: the transactional boundary of the file API. */
+/** Files facades: the transactional boundaries of the file API (content, upload sessions, the folder tree). */
 package drive.files.boundary;

@@ -60,7 +60,10 @@ public class FileMetadata {
         return new Space(ns.getId(), used.longValue(), ns.getOwner().getQuotaBytes());
     }
 
-    /** The file at {@code path}, created (with missing parent folders) if absent; never a folder. */
+    /**
+     * The file at {@code path}, created (with missing parent folders) if absent; never a folder. A
+     * file deleted from that path is live again instead, so its history continues.
+     */
     public FileEntry fileFor(Caller caller, DrivePath path) {
         Namespace ns = namespace(caller);
         for (DrivePath ancestor : path.ancestors()) {
@@ -73,7 +76,7 @@ public class FileMetadata {
                         FileEntry.folder(ns, ancestor.value(), ancestor.parent().value(), ancestor.name()));
             }
         }
-        FileEntry file = find(ns, path).orElseGet(() -> {
+        FileEntry file = find(ns, path).or(() -> revived(ns, path)).orElseGet(() -> {
             FileEntry created = FileEntry.file(ns, path.value(), path.parent().value(), path.name());
             em.persist(created);
             return created;
@@ -243,6 +246,18 @@ public class FileMetadata {
                     em.persist(block);
                     return block;
                 });
+    }
+
+    /** The file most recently deleted from {@code path}, live again; empty if there is none. */
+    private Optional<FileEntry> revived(Namespace ns, DrivePath path) {
+        Optional<FileEntry> deleted = em.createNamedQuery(FileEntry.DELETED_AT, FileEntry.class)
+                .setParameter("namespace", ns)
+                .setParameter("path", path.value())
+                .getResultStream()
+                .filter(f -> !f.isFolder())
+                .findFirst();
+        deleted.ifPresent(FileEntry::undelete);
+        return deleted;
     }
 
     public Listing list(Caller caller, DrivePath path) {

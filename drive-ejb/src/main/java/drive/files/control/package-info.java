@@ -1,2 +1,2 @@
-/** File paths, the views of files that clients get, and content assembly. */
+/** File paths, the views of files that clients get, content assembly, and the operations on the folder tree. */
 package drive.files.control;

@@ -19,20 +19,35 @@ import java.time.Instant;
  * The latest state of a file or folder at a path of a namespace (table {@code file}). Its history
  * lives in immutable {@link FileVersion} rows; this row only points at the newest one. The
  * optimistic lock makes concurrent writers to one path serialise instead of losing an update.
+ * A move changes the row's path and keeps its id, so history follows the file. A deleted entry
+ * keeps its row at the path it was deleted from, with {@code livePath} null: only live entries
+ * are unique per path; {@link #BY_PATH} and {@link #CHILDREN} see live entries only.
  */
 @Entity
 @Table(name = "file")
 @NamedQuery(
         name = FileEntry.BY_PATH,
-        query = "SELECT f FROM FileEntry f WHERE f.namespace = :namespace AND f.path = :path")
+        query = "SELECT f FROM FileEntry f WHERE f.namespace = :namespace AND f.livePath = :path")
 @NamedQuery(
         name = FileEntry.CHILDREN,
         query = "SELECT f FROM FileEntry f WHERE f.namespace = :namespace AND f.parentPath = :parent"
-                + " ORDER BY f.folder DESC, f.name")
+                + " AND f.deleted IS NULL ORDER BY f.folder DESC, f.name")
+@NamedQuery(
+        name = FileEntry.DELETED_AT,
+        query = "SELECT f FROM FileEntry f WHERE f.namespace = :namespace AND f.path = :path"
+                + " AND f.deleted IS NOT NULL ORDER BY f.deleted DESC, f.id DESC")
+@NamedQuery(
+        name = FileEntry.DELETED_CHILDREN,
+        query = "SELECT f FROM FileEntry f WHERE f.namespace = :namespace AND f.parentPath = :parent"
+                + " AND f.deleted IS NOT NULL ORDER BY f.folder DESC, f.name, f.deleted DESC")
 public class FileEntry {
 
     public static final String BY_PATH = "FileEntry.byPath";
     public static final String CHILDREN = "FileEntry.children";
+    /** Deleted entries once at a path, most recently deleted first. */
+    public static final String DELETED_AT = "FileEntry.deletedAt";
+    /** Deleted entries once directly in a folder. */
+    public static final String DELETED_CHILDREN = "FileEntry.deletedChildren";
 
     @Id
     @SequenceGenerator(name = "file_seq", sequenceName = "file_seq", allocationSize = 50)
@@ -71,6 +86,16 @@ public class FileEntry {
     @Column(nullable = false)
     private Instant modified;
 
+    /** The path while the entry is live, null once it is deleted (unique per namespace). */
+    @Column(name = "live_path")
+    private String livePath;
+
+    private Instant deleted;
+
+    /** The id of the entry whose deletion took this one along (its own when deleted by itself). */
+    @Column(name = "deleted_with")
+    private Long deletedWith;
+
     @Version
     @Column(name = "lock_version", nullable = false)
     private long lockVersion;
@@ -80,6 +105,7 @@ public class FileEntry {
     private FileEntry(Namespace namespace, String path, String parentPath, String name, boolean folder) {
         this.namespace = namespace;
         this.path = path;
+        this.livePath = path;
         this.parentPath = parentPath;
         this.name = name;
         this.folder = folder;
@@ -124,6 +150,43 @@ public class FileEntry {
     /** Processing of the newest upload was given up; the latest revision (if any) is still the content. */
     public void failed() {
         this.status = FileStatus.FAILED;
+    }
+
+    /** Moves or renames this live entry; its id, and so its history, stays. */
+    public void moveTo(String path, String parentPath, String name) {
+        if (deleted != null) {
+            throw new IllegalStateException("deleted entry " + id + " cannot move");
+        }
+        this.path = path;
+        this.livePath = path;
+        this.parentPath = parentPath;
+        this.name = name;
+    }
+
+    /** Deleted recoverably, along with the entry {@code with} (this one's own id when deleted by itself). */
+    public void delete(Instant when, long with) {
+        this.livePath = null;
+        this.deleted = when;
+        this.deletedWith = with;
+    }
+
+    /** Live again at the path it was deleted from. */
+    public void undelete() {
+        this.livePath = path;
+        this.deleted = null;
+        this.deletedWith = null;
+    }
+
+    public boolean isDeleted() {
+        return deleted != null;
+    }
+
+    public Instant getDeleted() {
+        return deleted;
+    }
+
+    public Long getDeletedWith() {
+        return deletedWith;
     }
 
     public Long getId() {

@@ -1,7 +1,10 @@
 package drive.files.api;
 
 import drive.blocks.control.BlockReader;
+import drive.files.boundary.FileTree;
 import drive.files.boundary.Files;
+import drive.files.control.DeletedEntry;
+import drive.files.control.DeletedListing;
 import drive.files.control.Download;
 import drive.files.control.FileInfo;
 import drive.files.control.Listing;
@@ -10,6 +13,7 @@ import drive.platform.control.DriveException;
 import drive.security.CallerResolver;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -232,5 +236,62 @@ public class FilesResource {
         String ascii = name.replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_");
         String utf8 = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + utf8;
+    }
+
+    // Folders and moves (issue 4, part 6): JSON bodies, one transaction each in FileTree.
+
+    @EJB
+    FileTree tree;
+
+    @POST
+    @Path("create_folder")
+    @Consumes(MediaType.WILDCARD)
+    public Response createFolder(InputStream body) {
+        JsonObject json = TreeRequests.object(body, "{path}");
+        FileInfo folder = tree.createFolder(callers.caller(), TreeRequests.string(json, "path"));
+        return Response.created(
+                        URI.create("/api/files/list?path=" + URLEncoder.encode(folder.path(), StandardCharsets.UTF_8)))
+                .entity(folder)
+                .build();
+    }
+
+    @POST
+    @Path("move")
+    @Consumes(MediaType.WILDCARD)
+    public FileInfo move(InputStream body) {
+        JsonObject json = TreeRequests.object(body, "{from, to}");
+        return tree.move(callers.caller(), TreeRequests.string(json, "from"), TreeRequests.string(json, "to"));
+    }
+
+    @POST
+    @Path("copy")
+    @Consumes(MediaType.WILDCARD)
+    public Response copy(InputStream body) {
+        JsonObject json = TreeRequests.object(body, "{from, to}");
+        FileInfo copy = tree.copy(callers.caller(), TreeRequests.string(json, "from"), TreeRequests.string(json, "to"));
+        return Response.created(
+                        URI.create("/api/files/info?path=" + URLEncoder.encode(copy.path(), StandardCharsets.UTF_8)))
+                .entity(copy)
+                .build();
+    }
+
+    @POST
+    @Path("delete")
+    @Consumes(MediaType.WILDCARD)
+    public DeletedEntry delete(InputStream body) {
+        return tree.delete(callers.caller(), TreeRequests.string(TreeRequests.object(body, "{path}"), "path"));
+    }
+
+    @GET
+    @Path("list_deleted")
+    public DeletedListing listDeleted(@QueryParam("path") String path) {
+        return tree.listDeleted(callers.caller(), path == null ? "/" : path);
+    }
+
+    @POST
+    @Path("undelete")
+    @Consumes(MediaType.WILDCARD)
+    public FileInfo undelete(InputStream body) {
+        return tree.undelete(callers.caller(), TreeRequests.string(TreeRequests.object(body, "{path}"), "path"));
     }
 }

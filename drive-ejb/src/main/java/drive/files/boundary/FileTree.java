@@ -1,0 +1,91 @@
+package drive.files.boundary;
+
+import drive.files.control.DeletedEntry;
+import drive.files.control.DeletedListing;
+import drive.files.control.DrivePath;
+import drive.files.control.FileInfo;
+import drive.files.control.TreeCopy;
+import drive.files.control.TreeOperations;
+import drive.files.entity.FileEntry;
+import drive.platform.control.DriveException;
+import drive.users.control.Caller;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+
+/**
+ * The folder tree of the file API: create folders, move, copy, delete recoverably and undelete,
+ * each in one transaction. The changes are flushed before the answer, so a concurrent change to
+ * the same entries (an optimistic-lock or uniqueness failure) is a 409 to retry, never a 500.
+ */
+@Stateless
+public class FileTree {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    TreeOperations tree;
+
+    @Inject
+    TreeCopy copies;
+
+    public FileInfo createFolder(Caller caller, String path) {
+        return FileInfo.of(settled(() -> tree.createFolder(caller, DrivePath.parse(path))));
+    }
+
+    public FileInfo move(Caller caller, String from, String to) {
+        DrivePath source = DrivePath.parse(from);
+        DrivePath target = DrivePath.parse(to);
+        return FileInfo.of(settled(() -> tree.move(caller, source, target)));
+    }
+
+    public FileInfo copy(Caller caller, String from, String to) {
+        DrivePath source = DrivePath.parse(from);
+        DrivePath target = DrivePath.parse(to);
+        return FileInfo.of(settled(() -> copies.copy(caller, source, target)));
+    }
+
+    public DeletedEntry delete(Caller caller, String path) {
+        return DeletedEntry.of(settled(() -> tree.delete(caller, DrivePath.parse(path))));
+    }
+
+    public FileInfo undelete(Caller caller, String path) {
+        return FileInfo.of(settled(() -> tree.undelete(caller, DrivePath.parse(path))));
+    }
+
+    public DeletedListing listDeleted(Caller caller, String folder) {
+        return tree.deleted(caller, DrivePath.parse(folder));
+    }
+
+    private FileEntry settled(Supplier<FileEntry> change) {
+        try {
+            FileEntry entry = change.get();
+            em.flush();
+            return entry;
+        } catch (PersistenceException e) {
+            if (concurrent(e)) {
+                throw DriveException.conflict("the same files were changed concurrently; try again");
+            }
+            throw e;
+        }
+    }
+
+    /** An optimistic-lock failure or an integrity violation (SQLState class 23, e.g. a unique path). */
+    private static boolean concurrent(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException
+                    || (cause instanceof SQLException sql
+                            && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
