@@ -9,6 +9,7 @@ import drive.files.control.Download;
 import drive.files.control.FileInfo;
 import drive.files.control.Listing;
 import drive.files.control.RevisionInfo;
+import drive.platform.api.ErrorBody;
 import drive.platform.control.DriveException;
 import drive.security.CallerResolver;
 import jakarta.ejb.EJB;
@@ -140,7 +141,8 @@ public class FilesResource {
         try {
             slice = ByteRange.parse(range, d.size());
         } catch (ByteRange.Unsatisfiable e) {
-            return Response.status(416)
+            return Response.fromResponse(ErrorBody.response(
+                            416, "invalid_range", "Range lies outside the content of " + d.size() + " bytes"))
                     .header("Content-Range", "bytes */" + d.size())
                     .build();
         }

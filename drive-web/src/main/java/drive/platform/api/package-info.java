@@ -1,2 +1,2 @@
-/** The JAX-RS application and the mapping of failures to JSON error answers. */
+/** The JAX-RS application, the mapping of failures to JSON error answers, and the served OpenAPI document. */
 package drive.platform.api;
