@@ -23,6 +23,13 @@ import drive.keys.control.DataKeyCache;
 import drive.messaging.control.BrokerProbe;
 import drive.messaging.control.EmbeddedBroker;
 import drive.platform.control.DriveException;
+import drive.sync.boundary.Changes;
+import drive.sync.control.ChangeNotifier;
+import drive.sync.control.ChangePage;
+import drive.sync.control.ChangeView;
+import drive.sync.control.Cursor;
+import drive.sync.control.CursorResetException;
+import drive.sync.control.LongPolls;
 import drive.users.boundary.Users;
 import drive.users.control.Caller;
 import jakarta.ejb.EJB;
@@ -35,11 +42,20 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -443,5 +459,113 @@ class ContainerIT {
                 .as("a deleted file counts until it is purged")
                 .isInstanceOfSatisfying(
                         DriveException.class, e -> assertThat(e.kind()).isEqualTo(DriveException.Kind.QUOTA));
+    }
+
+    @EJB
+    Changes changes;
+
+    @Inject
+    LongPolls polls;
+
+    @Inject
+    ChangeNotifier notifier;
+
+    @Test
+    void concurrentWritersGetGapFreeSequenceNumbersInCommitOrder() throws Exception {
+        String name = "journal-" + System.nanoTime();
+        users.create(name, "a-password-1", null, false);
+        Caller user = Caller.user(name);
+        String start = changes.latestCursor(user);
+        int writers = 4;
+        int each = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<String> violations = new CopyOnWriteArrayList<>();
+        Future<Integer> reads = pool.submit(() -> {
+            long seen = 0;
+            int count = 0;
+            while (writing.get()) {
+                List<Long> seqs = changes.list(user, start, Changes.MAX_LIMIT).entries().stream()
+                        .map(ChangeView::seq)
+                        .toList();
+                if (!seqs.equals(LongStream.rangeClosed(1, seqs.size()).boxed().toList()) || seqs.size() < seen) {
+                    violations.add("read " + seqs + " after having seen up to " + seen);
+                }
+                seen = Math.max(seen, seqs.size());
+                count++;
+            }
+            return count;
+        });
+        List<Future<?>> writes = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            writes.add(pool.submit(() -> {
+                for (int i = 0; i < each; i++) {
+                    tree.createFolder(user, "/w" + writer + "-" + i);
+                }
+            }));
+        }
+        for (Future<?> write : writes) {
+            write.get(2, TimeUnit.MINUTES);
+        }
+        writing.set(false);
+        assertThat(reads.get(1, TimeUnit.MINUTES)).isPositive();
+        pool.shutdown();
+
+        ChangePage all = changes.list(user, start, Changes.MAX_LIMIT);
+        assertThat(violations).isEmpty();
+        assertThat(all.entries())
+                .extracting(ChangeView::seq)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, writers * each).boxed().toList());
+        assertThat(all.entries()).extracting(ChangeView::kind).containsOnly("folder_created");
+        assertThat(all.entries()).extracting(ChangeView::user).containsOnly(name);
+        assertThat(all.hasMore()).isFalse();
+        assertThat(all.cursor()).isEqualTo(changes.latestCursor(user));
+    }
+
+    @Test
+    void cursorIntoPrunedHistoryAsksForAReset() {
+        String name = "pruned-" + System.nanoTime();
+        users.create(name, "a-password-1", null, false);
+        Caller user = Caller.user(name);
+        String old = changes.latestCursor(user);
+        tree.createFolder(user, "/gone");
+        String recent = changes.latestCursor(user);
+        long namespace = Cursor.decode(recent).positions().keySet().iterator().next();
+
+        assertThat(changes.prune(namespace, Instant.now().plusSeconds(1))).isEqualTo(1);
+
+        assertThatThrownBy(() -> changes.list(user, old, 10)).isInstanceOf(CursorResetException.class);
+        assertThat(changes.list(user, recent, 10).entries()).isEmpty();
+        tree.createFolder(user, "/kept");
+        assertThat(changes.list(user, recent, 10).entries())
+                .extracting(ChangeView::path)
+                .containsExactly("/kept");
+    }
+
+    @Test
+    void commitWakesTheWaitingPollAndTheTopicReachesThisInstance() throws InterruptedException {
+        String name = "poll-" + System.nanoTime();
+        users.create(name, "a-password-1", null, false);
+        Caller user = Caller.user(name);
+        Cursor cursor = changes.checked(user, changes.latestCursor(user));
+        CountDownLatch woken = new CountDownLatch(1);
+        polls.register(cursor, woken::countDown);
+
+        tree.createFolder(user, "/news");
+
+        assertThat(woken.await(10, TimeUnit.SECONDS))
+                .as("woken after the commit")
+                .isTrue();
+        long elsewhere = -System.nanoTime(); // a namespace no commit here touches: only the topic can wake it
+        CountDownLatch viaTopic = new CountDownLatch(1);
+        polls.register(Cursor.of(Math.abs(elsewhere), 0), viaTopic::countDown);
+        boolean delivered = false;
+        for (int attempt = 0; attempt < 10 && !delivered; attempt++) { // the subscription may still be connecting
+            notifier.publish(Math.abs(elsewhere), 1);
+            delivered = viaTopic.await(2, TimeUnit.SECONDS);
+        }
+        assertThat(delivered).as("woken through the drive.changes topic").isTrue();
     }
 }

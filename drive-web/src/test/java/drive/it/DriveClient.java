@@ -173,8 +173,17 @@ final class DriveClient {
 
     /** Any request; {@code headers} are name/value pairs. */
     Reply send(String method, String pathAndQuery, byte[] body, String... headers) {
+        return send(Duration.ofSeconds(30), method, pathAndQuery, body, headers);
+    }
+
+    /** A GET that may take up to {@code timeout} to answer (a long poll). */
+    Reply getWithin(Duration timeout, String pathAndQuery) {
+        return send(timeout, "GET", pathAndQuery, null);
+    }
+
+    private Reply send(Duration timeout, String method, String pathAndQuery, byte[] body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + pathAndQuery))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .method(
                         method,
                         body == null

@@ -12,6 +12,8 @@ import drive.files.entity.FileEntry;
 import drive.files.entity.FileVersion;
 import drive.files.entity.OnConflict;
 import drive.files.entity.UploadJob;
+import drive.sync.control.FileChanged;
+import drive.sync.entity.ChangeKind;
 import drive.users.control.Caller;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -60,6 +62,9 @@ public class BlockJobs {
     @Inject
     Event<UploadFailed> failed;
 
+    @Inject
+    Event<FileChanged> changed;
+
     /**
      * Records a staged upload based on revision {@code base} (null: unconditional) and queues it. A
      * base that is already stale refuses the upload here when {@code onConflict} is {@link
@@ -86,6 +91,14 @@ public class BlockJobs {
                     Json.createObjectBuilder().add("job", staged.id()).build().toString();
             context.createProducer().setProperty(KIND_PROPERTY, KIND).send(context.createQueue(QUEUE), body);
         }
+        changed.fire(FileChanged.upload(
+                ChangeKind.PENDING,
+                file.getNamespace().getId(),
+                file.getPath(),
+                null,
+                staged.size(),
+                staged.sha256(),
+                caller));
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -119,6 +132,14 @@ public class BlockJobs {
             if (!othersPending(job)) {
                 file.settled();
             }
+            changed.fire(FileChanged.upload(
+                    ChangeKind.CONFLICT,
+                    job.getNamespace().getId(),
+                    file.getPath(),
+                    null,
+                    job.getSize(),
+                    job.getSha256(),
+                    by(job)));
             return null;
         }
         FileVersion version = metadata.revise(target, job.getUser(), job.getDevice(), content);
@@ -128,6 +149,14 @@ public class BlockJobs {
         } else if (target != file) {
             file.settled();
         }
+        changed.fire(FileChanged.upload(
+                ChangeKind.UPLOADED,
+                job.getNamespace().getId(),
+                target.getPath(),
+                version.getRevision(),
+                job.getSize(),
+                job.getSha256(),
+                by(job)));
         completed.fire(new UploadCompleted(
                 id,
                 job.getNamespace().getId(),
@@ -168,6 +197,21 @@ public class BlockJobs {
         }
         failed.fire(
                 new UploadFailed(id, job.getNamespace().getId(), job.getFile().getPath(), reason));
+        changed.fire(FileChanged.upload(
+                ChangeKind.FAILED,
+                job.getNamespace().getId(),
+                job.getFile().getPath(),
+                null,
+                job.getSize(),
+                job.getSha256(),
+                by(job)));
+    }
+
+    /** Who made the upload, for the change journal. */
+    private static Caller by(UploadJob job) {
+        return new Caller(
+                job.getUser().getUsername(),
+                job.getDevice() == null ? null : job.getDevice().getId());
     }
 
     private boolean othersPending(UploadJob job) {

@@ -4,6 +4,7 @@ import drive.files.control.DeletedEntry;
 import drive.files.control.DeletedListing;
 import drive.files.control.DrivePath;
 import drive.files.control.FileInfo;
+import drive.files.control.TreeChanges;
 import drive.files.control.TreeCopy;
 import drive.files.control.TreeOperations;
 import drive.files.entity.FileEntry;
@@ -35,28 +36,43 @@ public class FileTree {
     @Inject
     TreeCopy copies;
 
+    @Inject
+    TreeChanges journal;
+
     public FileInfo createFolder(Caller caller, String path) {
-        return FileInfo.of(settled(() -> tree.createFolder(caller, DrivePath.parse(path))));
+        FileEntry folder = settled(() -> tree.createFolder(caller, DrivePath.parse(path)));
+        journal.folderCreated(caller, folder);
+        return FileInfo.of(folder);
     }
 
     public FileInfo move(Caller caller, String from, String to) {
         DrivePath source = DrivePath.parse(from);
         DrivePath target = DrivePath.parse(to);
-        return FileInfo.of(settled(() -> tree.move(caller, source, target)));
+        FileEntry moved = settled(() -> tree.move(caller, source, target));
+        journal.moved(caller, moved, source, target);
+        return FileInfo.of(moved);
     }
 
     public FileInfo copy(Caller caller, String from, String to) {
         DrivePath source = DrivePath.parse(from);
         DrivePath target = DrivePath.parse(to);
-        return FileInfo.of(settled(() -> copies.copy(caller, source, target)));
+        FileEntry copy = settled(() -> copies.copy(caller, source, target));
+        journal.copied(caller, copy, target);
+        return FileInfo.of(copy);
     }
 
     public DeletedEntry delete(Caller caller, String path) {
-        return DeletedEntry.of(settled(() -> tree.delete(caller, DrivePath.parse(path))));
+        DrivePath at = DrivePath.parse(path);
+        FileEntry deleted = settled(() -> tree.delete(caller, at));
+        journal.deleted(caller, deleted, at);
+        return DeletedEntry.of(deleted);
     }
 
     public FileInfo undelete(Caller caller, String path) {
-        return FileInfo.of(settled(() -> tree.undelete(caller, DrivePath.parse(path))));
+        DrivePath at = DrivePath.parse(path);
+        FileEntry undeleted = settled(() -> tree.undelete(caller, at));
+        journal.undeleted(caller, undeleted, at);
+        return FileInfo.of(undeleted);
     }
 
     public DeletedListing listDeleted(Caller caller, String folder) {

@@ -23,6 +23,8 @@ import drive.files.entity.FileVersion;
 import drive.files.entity.OnConflict;
 import drive.files.entity.UploadJob;
 import drive.platform.control.DriveException;
+import drive.sync.control.FileChanged;
+import drive.sync.entity.ChangeKind;
 import drive.users.control.Caller;
 import drive.users.entity.User;
 import jakarta.annotation.Resource;
@@ -81,6 +83,9 @@ public class Files {
 
     @Inject
     Event<UploadCompleted> completed;
+
+    @Inject
+    Event<FileChanged> changed;
 
     @Resource
     SessionContext context;
@@ -338,11 +343,17 @@ public class Files {
         FileVersion old = metadata.version(caller, path, revision);
         Long base = metadata.resolveBase(caller, path, condition);
         Content content = new Content(metadata.pointers(old), old.getSize(), old.getSha256());
-        return write(caller, path, content, base, condition.onConflict());
+        return write(caller, path, content, base, condition.onConflict(), ChangeKind.RESTORED);
     }
 
     /** Writes stored content as a new revision of {@code path} (or its conflicted copy), in one transaction. */
     public FileInfo write(Caller caller, DrivePath path, Content content, Long base, OnConflict onConflict) {
+        return write(caller, path, content, base, onConflict, null);
+    }
+
+    /** As {@link #write(Caller, DrivePath, Content, Long, OnConflict)}, journaled as {@code kind} (null: added or modified). */
+    private FileInfo write(
+            Caller caller, DrivePath path, Content content, Long base, OnConflict onConflict, ChangeKind kind) {
         FileEntry file = metadata.fileFor(caller, path);
         User user = metadata.user(caller);
         Device device = metadata.device(caller);
@@ -358,6 +369,9 @@ public class Files {
                 version.getRevision(),
                 content.size(),
                 content.sha256()));
+        ChangeKind journaled =
+                kind != null ? kind : version.getRevision() == 1 ? ChangeKind.ADDED : ChangeKind.MODIFIED;
+        changed.fire(FileChanged.of(journaled, target, caller));
         return FileInfo.of(target);
     }
 

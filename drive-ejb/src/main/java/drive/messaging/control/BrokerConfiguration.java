@@ -1,10 +1,12 @@
 package drive.messaging.control;
 
+import drive.sync.control.ChangeNotifier;
 import java.nio.file.Path;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -12,7 +14,8 @@ import org.apache.activemq.artemis.utils.critical.CriticalAnalyzerPolicy;
 
 /**
  * Builds the embedded broker's settings in one place, so they can be checked without starting it:
- * persistent journal under the data directory, loopback-only acceptor, redelivery then dead-lettering.
+ * persistent journal under the data directory, loopback-only acceptor, redelivery then dead-lettering,
+ * and the change-notification topic.
  */
 final class BrokerConfiguration {
 
@@ -43,7 +46,8 @@ final class BrokerConfiguration {
                     .addAcceptorConfiguration("loopback", "tcp://" + LOOPBACK + ":" + port + "?protocols=CORE")
                     .addAddressSetting("#", addressSettings())
                     .addQueueConfiguration(anycast(DEAD_LETTER_QUEUE))
-                    .addQueueConfiguration(anycast(EXPIRY_QUEUE));
+                    .addQueueConfiguration(anycast(EXPIRY_QUEUE))
+                    .addAddressConfiguration(multicast(ChangeNotifier.TOPIC));
         } catch (Exception e) {
             throw new IllegalArgumentException("invalid broker acceptor on port " + port, e);
         }
@@ -59,6 +63,11 @@ final class BrokerConfiguration {
                 .setMaxRedeliveryDelay(MAX_REDELIVERY_DELAY_MS)
                 .setAutoCreateAddresses(true)
                 .setAutoCreateQueues(true);
+    }
+
+    /** A publish-subscribe address (a JMS topic): each subscribing instance gets every message. */
+    private static CoreAddressConfiguration multicast(String name) {
+        return new CoreAddressConfiguration().setName(name).addRoutingType(RoutingType.MULTICAST);
     }
 
     private static QueueConfiguration anycast(String name) {

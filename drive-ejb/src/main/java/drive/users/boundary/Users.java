@@ -2,6 +2,7 @@ package drive.users.boundary;
 
 import drive.files.entity.Namespace;
 import drive.platform.control.DriveException;
+import drive.sync.entity.ChangeJournal;
 import drive.users.control.Passwords;
 import drive.users.entity.User;
 import jakarta.ejb.Stateless;
@@ -37,7 +38,10 @@ public class Users {
         User user = new User(username, passwords.hash(password), admin);
         user.setEmail(email);
         em.persist(user);
-        em.persist(new Namespace(user, Namespace.Kind.ROOT, username));
+        Namespace root = new Namespace(user, Namespace.Kind.ROOT, username);
+        em.persist(root);
+        em.flush(); // the journal's row refers to the namespace's
+        em.persist(new ChangeJournal(root.getId()));
         return user;
     }
 

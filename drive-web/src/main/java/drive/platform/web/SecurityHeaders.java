@@ -12,7 +12,7 @@ import java.io.IOException;
  * Browser hardening on every answer: a strict Content-Security-Policy (no inline script, nothing
  * from elsewhere), no MIME sniffing, no framing, and HSTS since Drive is served over HTTPS only.
  */
-@WebFilter("/*")
+@WebFilter(urlPatterns = "/*", asyncSupported = true) // long polls suspend their requests
 public class SecurityHeaders extends HttpFilter {
 
     @Override
