@@ -66,7 +66,10 @@ class OpenApiHttpIT {
             op("POST", "/api/files/copy", c -> c.postJson("/api/files/copy", "{}")), // 400
             op("POST", "/api/files/delete", c -> c.postJson("/api/files/delete", "{}")), // 400
             op("GET", "/api/files/list_deleted", c -> c.get("/api/files/list_deleted?path=/")), // 200
-            op("POST", "/api/files/undelete", c -> c.postJson("/api/files/undelete", "{}"))); // 400
+            op("POST", "/api/files/undelete", c -> c.postJson("/api/files/undelete", "{}")), // 400
+            op("GET", "/api/changes/latest_cursor", c -> c.get("/api/changes/latest_cursor")), // 200
+            op("GET", "/api/changes", c -> c.get("/api/changes?cursor=x")), // 400
+            op("GET", "/api/changes/longpoll", c -> c.get("/api/changes/longpoll?cursor=x"))); // 400
 
     private static final Set<String> METHODS =
             Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
