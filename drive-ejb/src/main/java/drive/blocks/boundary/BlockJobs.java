@@ -20,7 +20,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -65,9 +64,9 @@ public class BlockJobs {
         em.persist(new UploadJob(staged.id(), file, metadata.user(caller), device, staged.size(), staged.sha256()));
         em.flush();
         try (JMSContext context = connectionFactory.createContext()) {
-            String body =
-                    Json.createObjectBuilder().add("job", staged.id()).build().toString();
-            context.createProducer().setProperty(KIND_PROPERTY, KIND).send(context.createQueue(QUEUE), body);
+            context.createProducer()
+                    .setProperty(KIND_PROPERTY, KIND)
+                    .send(context.createQueue(QUEUE), JobMessage.body(staged));
         }
     }
 
@@ -76,20 +75,22 @@ public class BlockJobs {
         return Optional.ofNullable(em.find(UploadJob.class, id));
     }
 
-    /** Writes the processed content as the file's next revision; null if the job is not pending. */
+    /**
+     * Writes the processed content as the file's next revision, under the SHA-256 staging computed;
+     * null if the job is not pending. The caller has checked the content against the staged bytes.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public FileInfo complete(String id, Content content) {
         UploadJob job = em.find(UploadJob.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (job == null || job.getStatus() != UploadJob.Status.PENDING) {
             return null;
         }
-        if (content.size() != job.getSize() || !content.sha256().equals(job.getSha256())) {
+        if (content.size() != job.getSize()) {
             throw new IllegalStateException("the staged content of upload job " + id
-                    + " no longer matches what was uploaded (" + content.size() + " bytes, SHA-256 "
-                    + content.sha256() + ")");
+                    + " no longer matches what was uploaded (" + content.size() + " bytes, not " + job.getSize() + ")");
         }
         FileEntry file = job.getFile();
-        FileVersion version = metadata.revise(file, job.getUser(), job.getDevice(), content);
+        FileVersion version = metadata.revise(file, job.getUser(), job.getDevice(), content, job.getSha256());
         job.uploaded(version.getRevision(), version.getCreated());
         if (othersPending(job)) {
             file.pending();

@@ -21,10 +21,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32C;
 
 /**
  * Turns an upload stream into stored blocks: splits it into content-defined blocks of at most
- * {@link #BLOCK_SIZE} ({@link ContentDefinedChunker}), hashes each (SHA-256) and the whole, and
+ * {@link #BLOCK_SIZE} ({@link ContentDefinedChunker}), hashes each (SHA-256), checksums the whole
+ * (CRC32C: the file's SHA-256 was computed when its bytes were staged), and
  * writes to the {@link BlockStore} only the blocks the namespace does not hold yet (per-account
  * dedup), each compressed where it pays and encrypted under the namespace's data key
  * ({@link BlockCodec}), named by an HMAC of its hash. Memory stays at one block buffer whatever the
@@ -48,7 +50,7 @@ public class BlockIngest {
 
     public Content ingest(long namespaceId, InputStream in, long maxBytes) {
         DataKey dataKey = keys.current(namespaceId);
-        MessageDigest whole = sha256();
+        CRC32C whole = new CRC32C();
         MessageDigest block = sha256();
         byte[] buffer = new byte[BLOCK_SIZE];
         List<BlockPointer> blocks = new ArrayList<>();
@@ -76,7 +78,7 @@ public class BlockIngest {
         } catch (IOException e) {
             throw new UncheckedIOException("upload stream failed after " + total + " bytes", e);
         }
-        return new Content(List.copyOf(blocks), total, HexFormat.of().formatHex(whole.digest()));
+        return new Content(List.copyOf(blocks), total, whole.getValue());
     }
 
     /**
@@ -114,7 +116,7 @@ public class BlockIngest {
                 .findFirst();
     }
 
-    static MessageDigest sha256() {
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

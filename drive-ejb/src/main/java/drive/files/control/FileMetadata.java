@@ -76,10 +76,10 @@ public class FileMetadata {
         return file;
     }
 
-    /** Writes {@code content} as the file's next (immutable) revision, with its block list and references. */
-    public FileVersion revise(FileEntry file, User user, Device device, Content content) {
+    /** Writes {@code content}, whose SHA-256 is {@code sha256}, as the file's next (immutable) revision, with its block list and references. */
+    public FileVersion revise(FileEntry file, User user, Device device, Content content, String sha256) {
         Namespace ns = file.getNamespace();
-        FileVersion version = new FileVersion(file, content.size(), content.sha256(), user, device);
+        FileVersion version = new FileVersion(file, content.size(), sha256, user, device);
         em.persist(version);
         Map<String, Block> blocks = new HashMap<>();
         Map<Block, Integer> references = new LinkedHashMap<>();
