@@ -5,7 +5,9 @@ import drive.blocks.entity.Codec;
 import drive.keys.boundary.Keys;
 import drive.keys.control.DataKey;
 import drive.platform.control.DriveException;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,23 +23,30 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.zip.CRC32C;
 
 /**
  * Turns an upload stream into stored blocks: splits it into content-defined blocks of at most
  * {@link #BLOCK_SIZE} ({@link ContentDefinedChunker}), hashes each (SHA-256), checksums the whole
- * (CRC32C: the file's SHA-256 was computed when its bytes were staged), and
- * writes to the {@link BlockStore} only the blocks the namespace does not hold yet (per-account
- * dedup), each compressed where it pays and encrypted under the namespace's data key
- * ({@link BlockCodec}), named by an HMAC of its hash. Memory stays at one block buffer whatever the
- * file size. Runs outside any transaction: blocks are durable before the metadata that names them
- * is committed, so a crash in between leaves only unreferenced blocks, never a version without data.
+ * (CRC32C: the file's SHA-256 was computed when its bytes were staged), and writes to the {@link
+ * BlockStore} only the blocks the namespace does not hold yet (per-account dedup), each compressed
+ * where it pays and encrypted under the namespace's data key ({@link BlockCodec}), named by an HMAC
+ * of its hash. Encoding and storing run on the managed executor while the next blocks are read and
+ * hashed ({@link BlockWriter}); memory stays at {@link #BUFFERS} block buffers whatever the file
+ * size. Runs outside any transaction and returns only once every block is durable, before the
+ * metadata that names them is committed, so a crash in between leaves only unreferenced blocks,
+ * never a version without data.
  */
 @Dependent
 public class BlockIngest {
 
     /** The brief's block limit: 4 MiB. */
     public static final int BLOCK_SIZE = 4 * 1024 * 1024;
+
+    /** Block buffers per ingest: one being read and hashed, the others being encoded and stored. */
+    static final int BUFFERS = 4;
 
     @PersistenceContext
     EntityManager em;
@@ -48,37 +57,43 @@ public class BlockIngest {
     @EJB
     Keys keys;
 
+    @Resource
+    ManagedExecutorService executor;
+
     public Content ingest(long namespaceId, InputStream in, long maxBytes) {
         DataKey dataKey = keys.current(namespaceId);
         CRC32C whole = new CRC32C();
-        MessageDigest block = sha256();
-        byte[] buffer = new byte[BLOCK_SIZE];
-        List<BlockPointer> blocks = new ArrayList<>();
-        Map<String, BlockPointer> seen = new HashMap<>();
+        MessageDigest sha = sha256();
+        List<Future<BlockPointer>> blocks = new ArrayList<>();
+        Map<String, Future<BlockPointer>> seen = new HashMap<>();
         ContentDefinedChunker chunker = new ContentDefinedChunker(in);
         long total = 0;
-        try {
+        try (BlockWriter writer = new BlockWriter(executor, BUFFERS)) {
+            byte[] buffer;
             int n;
-            while ((n = chunker.next(buffer)) > 0) {
+            while ((n = chunker.next(buffer = writer.buffer())) > 0) {
                 total += n;
                 if (total > maxBytes) {
                     throw new DriveException(
                             DriveException.Kind.TOO_LARGE, "file is larger than " + maxBytes + " bytes");
                 }
                 whole.update(buffer, 0, n);
-                block.update(buffer, 0, n);
-                String hash = HexFormat.of().formatHex(block.digest());
-                BlockPointer pointer = seen.get(hash);
+                sha.update(buffer, 0, n);
+                String hash = HexFormat.of().formatHex(sha.digest());
+                Future<BlockPointer> pointer = seen.get(hash);
                 if (pointer == null) {
-                    pointer = stored(dataKey, hash, buffer, n);
+                    pointer = stored(dataKey, hash, buffer, n, writer);
                     seen.put(hash, pointer);
+                } else {
+                    writer.release(buffer);
                 }
                 blocks.add(pointer);
             }
+            writer.release(buffer);
+            return new Content(BlockWriter.results(blocks), total, whole.getValue());
         } catch (IOException e) {
-            throw new UncheckedIOException("upload stream failed after " + total + " bytes", e);
+            throw new UncheckedIOException("storing the upload failed after " + total + " bytes", e);
         }
-        return new Content(List.copyOf(blocks), total, whole.getValue());
     }
 
     /**
@@ -90,22 +105,32 @@ public class BlockIngest {
         return "n" + key.namespaceId() + "/" + name.substring(0, 2) + "/" + name;
     }
 
-    /** The block, stored now unless the namespace holds it already (then neither stored nor re-encoded). */
-    private BlockPointer stored(DataKey key, String hash, byte[] buffer, int n) throws IOException {
+    /**
+     * The block, handed to {@code writer} to be stored unless the namespace holds it already (then
+     * neither stored nor re-encoded, and {@code buffer} is given back at once).
+     */
+    private Future<BlockPointer> stored(DataKey key, String hash, byte[] buffer, int n, BlockWriter writer)
+            throws IOException {
         Optional<Block> held = held(key.namespaceId(), hash);
         if (held.isPresent() && store.exists(held.get().getStorageKey())) {
+            writer.release(buffer);
             Block block = held.get();
-            return new BlockPointer(block.getStorageKey(), hash, n, block.getCodec());
+            return CompletableFuture.completedFuture(
+                    new BlockPointer(block.getStorageKey(), hash, n, block.getCodec()));
         }
         // a row whose object went missing is repaired under the row's own name
         String name = held.map(Block::getStorageKey).orElseGet(() -> storageKey(key, hash));
         if (held.isPresent() && held.get().getCodec() == Codec.PLAIN) {
-            store.put(name, buffer, n); // a pre-encryption (V1) block stays what its row says
-            return new BlockPointer(name, hash, n, Codec.PLAIN);
+            return writer.submit(buffer, () -> {
+                store.put(name, buffer, n); // a pre-encryption (V1) block stays what its row says
+                return new BlockPointer(name, hash, n, Codec.PLAIN);
+            });
         }
-        BlockCodec.Encoded encoded = BlockCodec.encode(key, name, buffer, n);
-        store.put(name, encoded.object(), encoded.object().length);
-        return new BlockPointer(name, hash, n, encoded.codec());
+        return writer.submit(buffer, () -> {
+            BlockCodec.Encoded encoded = BlockCodec.encode(key, name, buffer, n);
+            store.put(name, encoded.object(), encoded.object().length);
+            return new BlockPointer(name, hash, n, encoded.codec());
+        });
     }
 
     private Optional<Block> held(long namespaceId, String hash) {
