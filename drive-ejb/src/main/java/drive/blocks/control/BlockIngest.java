@@ -66,6 +66,7 @@ public class BlockIngest {
         MessageDigest sha = sha256();
         List<Future<BlockPointer>> blocks = new ArrayList<>();
         Map<String, Future<BlockPointer>> seen = new HashMap<>();
+        List<String> written = new ArrayList<>();
         ContentDefinedChunker chunker = new ContentDefinedChunker(in);
         long total = 0;
         try (BlockWriter writer = new BlockWriter(executor, BUFFERS)) {
@@ -82,7 +83,7 @@ public class BlockIngest {
                 String hash = HexFormat.of().formatHex(sha.digest());
                 Future<BlockPointer> pointer = seen.get(hash);
                 if (pointer == null) {
-                    pointer = stored(dataKey, hash, buffer, n, writer);
+                    pointer = stored(dataKey, hash, buffer, n, writer, written);
                     seen.put(hash, pointer);
                 } else {
                     writer.release(buffer);
@@ -90,7 +91,9 @@ public class BlockIngest {
                 blocks.add(pointer);
             }
             writer.release(buffer);
-            return new Content(BlockWriter.results(blocks), total, whole.getValue());
+            List<BlockPointer> pointers = BlockWriter.results(blocks);
+            store.syncNames(written);
+            return new Content(pointers, total, whole.getValue());
         } catch (IOException e) {
             throw new UncheckedIOException("storing the upload failed after " + total + " bytes", e);
         }
@@ -106,10 +109,12 @@ public class BlockIngest {
     }
 
     /**
-     * The block, handed to {@code writer} to be stored unless the namespace holds it already (then
-     * neither stored nor re-encoded, and {@code buffer} is given back at once).
+     * The block, handed to {@code writer} to be stored (its name added to {@code written}) unless the
+     * namespace holds it already (then neither stored nor re-encoded, and {@code buffer} is given back
+     * at once).
      */
-    private Future<BlockPointer> stored(DataKey key, String hash, byte[] buffer, int n, BlockWriter writer)
+    private Future<BlockPointer> stored(
+            DataKey key, String hash, byte[] buffer, int n, BlockWriter writer, List<String> written)
             throws IOException {
         Optional<Block> held = held(key.namespaceId(), hash);
         if (held.isPresent() && store.exists(held.get().getStorageKey())) {
@@ -120,6 +125,7 @@ public class BlockIngest {
         }
         // a row whose object went missing is repaired under the row's own name
         String name = held.map(Block::getStorageKey).orElseGet(() -> storageKey(key, hash));
+        written.add(name);
         if (held.isPresent() && held.get().getCodec() == Codec.PLAIN) {
             return writer.submit(buffer, () -> {
                 store.put(name, buffer, n); // a pre-encryption (V1) block stays what its row says
