@@ -8,6 +8,7 @@ import drive.files.control.FileInfo;
 import drive.files.control.FileMetadata;
 import drive.files.control.Listing;
 import drive.files.control.RevisionInfo;
+import drive.files.control.UploadWaits;
 import drive.files.entity.UploadJob;
 import drive.platform.control.DriveException;
 import drive.users.control.Caller;
@@ -47,6 +48,9 @@ public class Files {
 
     @Inject
     FileMetadata metadata;
+
+    @Inject
+    UploadWaits waits;
 
     @Inject
     @ConfigProperty(name = "drive.upload.max-bytes", defaultValue = "10737418240")
@@ -109,6 +113,14 @@ public class Files {
      * simple upload answers with its revision; past that the answer says the file is pending.
      */
     private FileInfo awaitProcessing(String jobId, DrivePath path) {
+        try {
+            return awaitJob(jobId, path);
+        } finally {
+            waits.forget(jobId);
+        }
+    }
+
+    private FileInfo awaitJob(String jobId, DrivePath path) {
         long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
         long pause = 5;
         while (true) {
@@ -142,7 +154,7 @@ public class Files {
                     }
             }
             try {
-                Thread.sleep(pause);
+                waits.await(jobId, pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DriveException(DriveException.Kind.UNAVAILABLE, "interrupted while the upload was processed");
