@@ -5,9 +5,7 @@ import drive.blocks.entity.Codec;
 import drive.keys.boundary.Keys;
 import drive.keys.control.DataKey;
 import drive.platform.control.DriveException;
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,7 +31,7 @@ import java.util.zip.CRC32C;
  * (CRC32C: the file's SHA-256 was computed when its bytes were staged), and writes to the {@link
  * BlockStore} only the blocks the namespace does not hold yet (per-account dedup), each compressed
  * where it pays and encrypted under the namespace's data key ({@link BlockCodec}), named by an HMAC
- * of its hash. Encoding and storing run on the managed executor while the next blocks are read and
+ * of its hash. Encoding and storing run on {@link BlockWorkers} while the next blocks are read and
  * hashed ({@link BlockWriter}); memory stays at {@link #BUFFERS} block buffers whatever the file
  * size. Runs outside any transaction and returns only once every block is durable, before the
  * metadata that names them is committed, so a crash in between leaves only unreferenced blocks,
@@ -57,8 +55,8 @@ public class BlockIngest {
     @EJB
     Keys keys;
 
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    BlockWorkers workers;
 
     public Content ingest(long namespaceId, InputStream in, long maxBytes) {
         DataKey dataKey = keys.current(namespaceId);
@@ -69,7 +67,7 @@ public class BlockIngest {
         List<String> written = new ArrayList<>();
         ContentDefinedChunker chunker = new ContentDefinedChunker(in);
         long total = 0;
-        try (BlockWriter writer = new BlockWriter(executor, BUFFERS)) {
+        try (BlockWriter writer = new BlockWriter(workers.executor(), BUFFERS)) {
             byte[] buffer;
             int n;
             while ((n = chunker.next(buffer = writer.buffer())) > 0) {
