@@ -340,11 +340,12 @@ class ContainerIT {
 
     @Test
     void poisonJobIsRetriedThenDeadLetteredAndTheUploadShownFailedWithItsReason() throws Exception {
-        byte[] data = "bytes whose recorded hash is wrong".getBytes(StandardCharsets.UTF_8);
+        byte[] data = "bytes that are changed on disk after staging".getBytes(StandardCharsets.UTF_8);
         JobStaging.Staged real = staging.stage(new ByteArrayInputStream(data), 1024);
-        JobStaging.Staged lying = new JobStaging.Staged(real.id(), real.size(), "0".repeat(64));
+        data[7] ^= 1; // one bit flipped in the staged file, same length: only the checksum can tell
+        java.nio.file.Files.write(Path.of(home, "staging", "jobs", real.id()), data);
 
-        jobs.begin(Caller.user("admin"), DrivePath.parse("/it/poison.txt"), lying, null, OnConflict.FAIL);
+        jobs.begin(Caller.user("admin"), DrivePath.parse("/it/poison.txt"), real, null, OnConflict.FAIL);
         assertThat(files.info(Caller.user("admin"), "/it/poison.txt").status()).isEqualTo("pending");
 
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();

@@ -14,6 +14,10 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -48,9 +52,10 @@ public class BlockJobConsumer implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        String id = JobMessages.jobId(message);
+        JobMessage job = JobMessage.read(message);
+        String id = job.jobId();
         try {
-            process(id);
+            process(job);
         } catch (IOException | RuntimeException e) {
             String errorId = UUID.randomUUID().toString();
             LOG.log(
@@ -79,17 +84,44 @@ public class BlockJobConsumer implements MessageListener {
         return "storing the blocks failed (" + root.getClass().getSimpleName() + ", error id " + errorId + ")";
     }
 
-    private void process(String id) throws IOException {
+    private void process(JobMessage message) throws IOException {
+        String id = message.jobId();
         Optional<UploadJob> job = jobs.find(id).filter(j -> j.getStatus() == UploadJob.Status.PENDING);
         if (job.isEmpty()) {
             staging.delete(id);
             return;
         }
+        if (message.crc32c().isEmpty()) {
+            checkSha256(id, job.get()); // queued before messages carried a checksum
+        }
         Content content;
         try (InputStream in = staging.open(id)) {
             content = ingest.ingest(job.get().getNamespace().getId(), in, Long.MAX_VALUE);
         }
+        if (message.crc32c().isPresent() && message.crc32c().getAsLong() != content.crc32c()) {
+            throw changed(
+                    id,
+                    "CRC32C " + Long.toHexString(content.crc32c()) + ", not "
+                            + Long.toHexString(message.crc32c().getAsLong()));
+        }
         jobs.complete(id, content);
         staging.delete(id);
+    }
+
+    /** The staged bytes must still be those uploaded: a SHA-256 pass, for jobs queued without a CRC32C. */
+    private void checkSha256(String id, UploadJob job) throws IOException {
+        MessageDigest sha = BlockIngest.sha256();
+        try (InputStream in = new DigestInputStream(staging.open(id), sha)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        String actual = HexFormat.of().formatHex(sha.digest());
+        if (!actual.equals(job.getSha256())) {
+            throw changed(id, "SHA-256 " + actual);
+        }
+    }
+
+    private static IllegalStateException changed(String id, String found) {
+        return new IllegalStateException(
+                "the staged content of upload job " + id + " no longer matches what was uploaded (" + found + ")");
     }
 }

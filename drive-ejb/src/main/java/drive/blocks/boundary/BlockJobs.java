@@ -6,6 +6,7 @@ import drive.files.control.DrivePath;
 import drive.files.control.FileInfo;
 import drive.files.control.FileMetadata;
 import drive.files.control.StaleRevisionException;
+import drive.files.control.StoredContent;
 import drive.files.control.UploadCompleted;
 import drive.files.control.UploadFailed;
 import drive.files.entity.FileEntry;
@@ -23,7 +24,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -87,9 +87,9 @@ public class BlockJobs {
                 onConflict));
         em.flush();
         try (JMSContext context = connectionFactory.createContext()) {
-            String body =
-                    Json.createObjectBuilder().add("job", staged.id()).build().toString();
-            context.createProducer().setProperty(KIND_PROPERTY, KIND).send(context.createQueue(QUEUE), body);
+            context.createProducer()
+                    .setProperty(KIND_PROPERTY, KIND)
+                    .send(context.createQueue(QUEUE), JobMessage.body(staged));
         }
         changed.fire(FileChanged.upload(
                 ChangeKind.PENDING,
@@ -107,9 +107,10 @@ public class BlockJobs {
     }
 
     /**
-     * Writes the processed content as the next revision of the job's file, or of its conflicted
-     * copy (see {@link FileMetadata#writeTarget}); null if the job is not pending or was refused as
-     * a conflict (then it is {@code CONFLICT}, with the latest revision, and nothing is written).
+     * Writes the processed content, under the SHA-256 staging computed, as the next revision of the
+     * job's file, or of its conflicted copy (see {@link FileMetadata#writeTarget}); null if the job is
+     * not pending or was refused as a conflict (then it is {@code CONFLICT}, with the latest
+     * revision, and nothing is written). The caller has checked the content against the staged bytes.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public FileInfo complete(String id, Content content) {
@@ -117,10 +118,9 @@ public class BlockJobs {
         if (job == null || job.getStatus() != UploadJob.Status.PENDING) {
             return null;
         }
-        if (content.size() != job.getSize() || !content.sha256().equals(job.getSha256())) {
+        if (content.size() != job.getSize()) {
             throw new IllegalStateException("the staged content of upload job " + id
-                    + " no longer matches what was uploaded (" + content.size() + " bytes, SHA-256 "
-                    + content.sha256() + ")");
+                    + " no longer matches what was uploaded (" + content.size() + " bytes, not " + job.getSize() + ")");
         }
         FileEntry file = job.getFile();
         FileEntry target;
@@ -142,7 +142,11 @@ public class BlockJobs {
                     by(job)));
             return null;
         }
-        FileVersion version = metadata.revise(target, job.getUser(), job.getDevice(), content);
+        FileVersion version = metadata.revise(
+                target,
+                job.getUser(),
+                job.getDevice(),
+                new StoredContent(content.blocks(), content.size(), job.getSha256()));
         job.uploaded(target.getPath(), version.getRevision(), version.getCreated());
         if (othersPending(job)) {
             file.pending();

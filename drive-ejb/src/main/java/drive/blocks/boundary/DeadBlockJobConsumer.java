@@ -31,7 +31,7 @@ public class DeadBlockJobConsumer implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        String id = JobMessages.jobId(message);
+        String id = JobMessage.jobId(message);
         LOG.warning(() -> "upload job " + id + " was dead-lettered; marking the upload failed");
         jobs.giveUp(id);
     }

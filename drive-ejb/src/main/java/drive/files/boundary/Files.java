@@ -5,7 +5,6 @@ import drive.blocks.control.BlockIngest;
 import drive.blocks.control.BlockMissingException;
 import drive.blocks.control.BlockPointer;
 import drive.blocks.control.BlockReader;
-import drive.blocks.control.Content;
 import drive.blocks.control.JobStaging;
 import drive.blocks.entity.Block;
 import drive.devices.entity.Device;
@@ -16,7 +15,9 @@ import drive.files.control.FileMetadata;
 import drive.files.control.Listing;
 import drive.files.control.RevisionInfo;
 import drive.files.control.StaleRevisionException;
+import drive.files.control.StoredContent;
 import drive.files.control.UploadCompleted;
+import drive.files.control.UploadWaits;
 import drive.files.control.WriteCondition;
 import drive.files.entity.FileEntry;
 import drive.files.entity.FileVersion;
@@ -91,6 +92,9 @@ public class Files {
     SessionContext context;
 
     @Inject
+    UploadWaits waits;
+
+    @Inject
     @ConfigProperty(name = "drive.upload.max-bytes", defaultValue = "10737418240")
     long maxUploadBytes;
 
@@ -162,6 +166,14 @@ public class Files {
      * simple upload answers with its revision; past that the answer says the file is pending.
      */
     private FileInfo awaitProcessing(String jobId, DrivePath path) {
+        try {
+            return awaitJob(jobId, path);
+        } finally {
+            waits.forget(jobId);
+        }
+    }
+
+    private FileInfo awaitJob(String jobId, DrivePath path) {
         long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
         long pause = 5;
         while (true) {
@@ -198,7 +210,7 @@ public class Files {
                     }
             }
             try {
-                Thread.sleep(pause);
+                waits.await(jobId, pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DriveException(DriveException.Kind.UNAVAILABLE, "interrupted while the upload was processed");
@@ -284,7 +296,7 @@ public class Files {
                     "the blocks make content with SHA-256 " + sha256 + ", not the declared " + request.sha256()
                             + "; nothing was saved");
         }
-        Content content = new Content(pointers, total, sha256);
+        StoredContent content = new StoredContent(pointers, total, sha256);
         for (int attempt = 1; ; attempt++) {
             try {
                 return new CommitResult(
@@ -342,18 +354,18 @@ public class Files {
         DrivePath path = DrivePath.parse(rawPath);
         FileVersion old = metadata.version(caller, path, revision);
         Long base = metadata.resolveBase(caller, path, condition);
-        Content content = new Content(metadata.pointers(old), old.getSize(), old.getSha256());
+        StoredContent content = new StoredContent(metadata.pointers(old), old.getSize(), old.getSha256());
         return write(caller, path, content, base, condition.onConflict(), ChangeKind.RESTORED);
     }
 
     /** Writes stored content as a new revision of {@code path} (or its conflicted copy), in one transaction. */
-    public FileInfo write(Caller caller, DrivePath path, Content content, Long base, OnConflict onConflict) {
+    public FileInfo write(Caller caller, DrivePath path, StoredContent content, Long base, OnConflict onConflict) {
         return write(caller, path, content, base, onConflict, null);
     }
 
-    /** As {@link #write(Caller, DrivePath, Content, Long, OnConflict)}, journaled as {@code kind} (null: added or modified). */
+    /** As {@link #write(Caller, DrivePath, StoredContent, Long, OnConflict)}, journaled as {@code kind} (null: added or modified). */
     private FileInfo write(
-            Caller caller, DrivePath path, Content content, Long base, OnConflict onConflict, ChangeKind kind) {
+            Caller caller, DrivePath path, StoredContent content, Long base, OnConflict onConflict, ChangeKind kind) {
         FileEntry file = metadata.fileFor(caller, path);
         User user = metadata.user(caller);
         Device device = metadata.device(caller);

@@ -1,7 +1,6 @@
 package drive.files.control;
 
 import drive.blocks.control.BlockPointer;
-import drive.blocks.control.Content;
 import drive.blocks.entity.Block;
 import drive.devices.entity.Device;
 import drive.files.entity.FileEntry;
@@ -197,7 +196,7 @@ public class FileMetadata {
     }
 
     /** Writes {@code content} as the file's next (immutable) revision, with its block list and references. */
-    public FileVersion revise(FileEntry file, User user, Device device, Content content) {
+    public FileVersion revise(FileEntry file, User user, Device device, StoredContent content) {
         Namespace ns = file.getNamespace();
         FileVersion version = new FileVersion(file, content.size(), content.sha256(), user, device);
         em.persist(version);

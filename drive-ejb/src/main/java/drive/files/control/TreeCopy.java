@@ -1,12 +1,9 @@
 package drive.files.control;
 
-import drive.blocks.control.BlockPointer;
-import drive.blocks.control.Content;
 import drive.devices.entity.Device;
 import drive.files.entity.FileEntry;
 import drive.files.entity.FileVersion;
 import drive.files.entity.Namespace;
-import drive.files.entity.VersionBlock;
 import drive.platform.control.DriveException;
 import drive.users.control.Caller;
 import drive.users.entity.User;
@@ -77,20 +74,11 @@ public class TreeCopy {
     }
 
     /** The source's latest revision as a block list: what a new revision sharing its blocks needs. */
-    private Content latestContent(FileEntry source) {
+    private StoredContent latestContent(FileEntry source) {
         FileVersion version = em.createNamedQuery(FileVersion.BY_REVISION, FileVersion.class)
                 .setParameter("file", source)
                 .setParameter("revision", source.getLatestRevision())
                 .getSingleResult();
-        List<BlockPointer> blocks = em.createNamedQuery(VersionBlock.OF_VERSION, VersionBlock.class)
-                .setParameter("version", version)
-                .getResultStream()
-                .map(vb -> new BlockPointer(
-                        vb.getBlock().getStorageKey(),
-                        vb.getBlock().getSha256(),
-                        vb.getBlock().getSize(),
-                        vb.getBlock().getCodec()))
-                .toList();
-        return new Content(blocks, version.getSize(), version.getSha256());
+        return new StoredContent(metadata.pointers(version), version.getSize(), version.getSha256());
     }
 }
