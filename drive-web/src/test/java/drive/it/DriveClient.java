@@ -206,6 +206,28 @@ final class DriveClient {
         }
     }
 
+    /** A simple upload whose body is streamed from {@code content} ({@code length} bytes). */
+    Reply uploadStream(String drivePath, java.util.function.Supplier<InputStream> content, long length) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(BASE + "/api/files/upload?uploadType=media&path=" + q(drivePath)))
+                .timeout(Duration.ofMinutes(5))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(content), length));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Reply("POST upload " + drivePath, response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("upload of " + drivePath + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Streams the answer to a GET into SHA-256 (for content too big to hold); "status:hex". */
     String sha256Of(String pathAndQuery) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + pathAndQuery))
