@@ -16,14 +16,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Where an upload's bytes wait for block processing: one file per upload job under
- * {@code <drive.home>/staging/jobs}, written with constant memory and forced to disk before the
+ * {@code jobs} under the staging root ({@code drive.staging.dir}, default {@code <drive.home>/staging}), written with constant memory and forced to disk before the
  * job is recorded, so acknowledged bytes survive a crash of the app server or the broker.
  */
 @ApplicationScoped
@@ -37,6 +39,10 @@ public class JobStaging {
     @ConfigProperty(name = "drive.home", defaultValue = "drive-data")
     String home;
 
+    @Inject
+    @ConfigProperty(name = "drive.staging.dir")
+    Optional<String> stagingDir = Optional.empty();
+
     StagingDirectory directory;
 
     /** A staged upload: the job id naming the file, its length and SHA-256. */
@@ -44,7 +50,7 @@ public class JobStaging {
 
     @PostConstruct
     void init() {
-        directory = new StagingDirectory(Path.of(home, "staging", "jobs"), ID, "upload job");
+        directory = new StagingDirectory(StagingDirectory.root(home, stagingDir).resolve("jobs"), ID, "upload job");
     }
 
     /** Copies {@code in} to a new staging file (at most {@code maxBytes}), forced to disk. */
@@ -97,5 +103,10 @@ public class JobStaging {
     /** The job ids that have a staging file (for the start-up sweep). */
     public List<String> ids() {
         return directory.ids();
+    }
+
+    /** The job ids whose staging file is older than {@code age} (another instance may be recording a newer one's job). */
+    public List<String> idsOlderThan(Duration age) {
+        return directory.idsOlderThan(age);
     }
 }
