@@ -10,6 +10,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
@@ -22,6 +23,9 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class BlockJobSweep {
 
+    /** Files younger than this are left alone: with a shared staging directory another instance may be about to record their job. */
+    static final Duration GRACE = Duration.ofMinutes(15);
+
     private static final Logger LOG = Logger.getLogger(BlockJobSweep.class.getName());
 
     @EJB
@@ -33,7 +37,7 @@ public class BlockJobSweep {
     @PostConstruct
     void sweep() {
         int removed = 0;
-        for (String id : staging.ids()) {
+        for (String id : staging.idsOlderThan(GRACE)) {
             boolean pending = jobs.find(id)
                     .map(j -> j.getStatus() == UploadJob.Status.PENDING)
                     .orElse(false);

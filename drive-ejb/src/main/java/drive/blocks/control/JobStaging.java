@@ -16,15 +16,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32C;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Where an upload's bytes wait for block processing: one file per upload job under
- * {@code <drive.home>/staging/jobs}, written with constant memory and forced to disk before the
+ * {@code jobs} under the staging root ({@code drive.staging.dir}, default {@code <drive.home>/staging}), written with constant memory and forced to disk before the
  * job is recorded, so acknowledged bytes survive a crash of the app server or the broker.
  */
 @ApplicationScoped
@@ -38,6 +40,10 @@ public class JobStaging {
     @ConfigProperty(name = "drive.home", defaultValue = "drive-data")
     String home;
 
+    @Inject
+    @ConfigProperty(name = "drive.staging.dir")
+    Optional<String> stagingDir = Optional.empty();
+
     StagingDirectory directory;
 
     /**
@@ -49,7 +55,7 @@ public class JobStaging {
 
     @PostConstruct
     void init() {
-        directory = new StagingDirectory(Path.of(home, "staging", "jobs"), ID, "upload job");
+        directory = new StagingDirectory(StagingDirectory.root(home, stagingDir).resolve("jobs"), ID, "upload job");
     }
 
     /** Copies {@code in} to a new staging file (at most {@code maxBytes}), forced to disk. */
@@ -104,5 +110,10 @@ public class JobStaging {
     /** The job ids that have a staging file (for the start-up sweep). */
     public List<String> ids() {
         return directory.ids();
+    }
+
+    /** The job ids whose staging file is older than {@code age} (another instance may be recording a newer one's job). */
+    public List<String> idsOlderThan(Duration age) {
+        return directory.idsOlderThan(age);
     }
 }

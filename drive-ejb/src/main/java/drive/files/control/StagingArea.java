@@ -10,14 +10,15 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The staging files of resumable uploads, one per session under {@code <drive.home>/staging}: the
+ * The staging files of resumable uploads, one per session under the staging root ({@code
+ * drive.staging.dir}, default {@code <drive.home>/staging}; see {@link StagingDirectory#root}): the
  * bytes received so far, kept on disk (not in memory) until the last one arrives. A file is only
  * ever opened under an exclusive lock, so two requests for one session never interleave.
  */
@@ -30,11 +31,15 @@ public class StagingArea {
     @ConfigProperty(name = "drive.home", defaultValue = "drive-data")
     String home;
 
+    @Inject
+    @ConfigProperty(name = "drive.staging.dir")
+    Optional<String> stagingDir = Optional.empty();
+
     StagingDirectory directory;
 
     @PostConstruct
     void init() {
-        directory = new StagingDirectory(Path.of(home, "staging"), ID, "upload session");
+        directory = new StagingDirectory(StagingDirectory.root(home, stagingDir), ID, "upload session");
     }
 
     /** Opens (creating if needed) and locks the staging file of a session; close it to unlock. */

@@ -1,6 +1,7 @@
 package drive.messaging.control;
 
 import drive.sync.control.ChangeNotifier;
+import drive.sync.control.OfflineQueues;
 import java.nio.file.Path;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
@@ -15,7 +16,9 @@ import org.apache.activemq.artemis.utils.critical.CriticalAnalyzerPolicy;
 /**
  * Builds the embedded broker's settings in one place, so they can be checked without starting it:
  * persistent journal under the data directory, loopback-only acceptor, redelivery then dead-lettering,
- * and the change-notification topic.
+ * the change-notification topic, and the per-device offline queues as rings of {@code maxEvents}
+ * (past that the oldest event goes). server-config/bin/artemis writes the same into an external broker's
+ * {@code broker.xml}.
  */
 final class BrokerConfiguration {
 
@@ -28,7 +31,13 @@ final class BrokerConfiguration {
 
     private BrokerConfiguration() {}
 
+    static final int DEFAULT_OFFLINE_EVENTS = 1000;
+
     static Configuration create(Path dataDirectory, int port) {
+        return create(dataDirectory, port, DEFAULT_OFFLINE_EVENTS);
+    }
+
+    static Configuration create(Path dataDirectory, int port, long maxEvents) {
         try {
             return new ConfigurationImpl()
                     .setName("drive")
@@ -45,6 +54,7 @@ final class BrokerConfiguration {
                     .setCriticalAnalyzerPolicy(CriticalAnalyzerPolicy.LOG)
                     .addAcceptorConfiguration("loopback", "tcp://" + LOOPBACK + ":" + port + "?protocols=CORE")
                     .addAddressSetting("#", addressSettings())
+                    .addAddressSetting(OfflineQueues.PREFIX + "#", offlineQueueSettings(maxEvents))
                     .addQueueConfiguration(anycast(DEAD_LETTER_QUEUE))
                     .addQueueConfiguration(anycast(EXPIRY_QUEUE))
                     .addAddressConfiguration(multicast(ChangeNotifier.TOPIC));
@@ -63,6 +73,14 @@ final class BrokerConfiguration {
                 .setMaxRedeliveryDelay(MAX_REDELIVERY_DELAY_MS)
                 .setAutoCreateAddresses(true)
                 .setAutoCreateQueues(true);
+    }
+
+    /** Merged over {@code #}: each device's queue is a ring, and stays when empty (it is reused). */
+    private static AddressSettings offlineQueueSettings(long maxEvents) {
+        return new AddressSettings()
+                .setDefaultRingSize(maxEvents)
+                .setAutoDeleteQueues(false)
+                .setAutoDeleteAddresses(false);
     }
 
     /** A publish-subscribe address (a JMS topic): each subscribing instance gets every message. */

@@ -19,7 +19,9 @@ import java.util.UUID;
 @Stateless
 public class BrokerProbe {
 
-    static final String QUEUE = "drive.health";
+    /** A topic: every instance hears every probe and keeps its own (see {@link HealthProbeConsumer}). */
+    static final String TOPIC = "drive.health.probes";
+
     static final long PROBE_TTL_MS = 60_000;
 
     @Resource(lookup = "jms/drive")
@@ -47,7 +49,7 @@ public class BrokerProbe {
             context.createProducer()
                     .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
                     .setTimeToLive(PROBE_TTL_MS)
-                    .send(context.createQueue(QUEUE), body);
+                    .send(context.createTopic(TOPIC), body);
         }
     }
 }

@@ -41,6 +41,10 @@ public class EmbeddedBroker {
     @ConfigProperty(name = "drive.broker.port", defaultValue = "61616")
     int port;
 
+    @Inject
+    @ConfigProperty(name = "drive.offline.max-events", defaultValue = "1000")
+    long maxEvents;
+
     private EmbeddedActiveMQ broker;
 
     @PostConstruct
@@ -53,7 +57,7 @@ public class EmbeddedBroker {
         AUDIT.setLevel(Level.WARNING);
         try {
             broker = new EmbeddedActiveMQ()
-                    .setConfiguration(BrokerConfiguration.create(directory, port))
+                    .setConfiguration(BrokerConfiguration.create(directory, port, maxEvents))
                     .start();
         } catch (Exception e) {
             throw new IllegalStateException("embedded broker did not start on 127.0.0.1:" + port, e);

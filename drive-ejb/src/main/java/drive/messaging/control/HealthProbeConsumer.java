@@ -12,14 +12,17 @@ import jakarta.json.JsonReader;
 import java.io.StringReader;
 
 /**
- * Receives {@link BrokerProbe}'s messages through the Artemis adapter's inbound side and reports them;
- * failures are rethrown so the broker redelivers and finally dead-letters.
+ * Receives {@link BrokerProbe}'s messages through the Artemis adapter's inbound side and reports them.
+ * The probes go out on a topic, each instance subscribed (non-durably): with several instances on one
+ * broker, a queue would hand an instance's probe to another one, and its readiness would fail at random.
+ * An instance ignores the others' probes ({@link ProbeReceipts} knows only its own).
  */
 @MessageDriven(
         activationConfig = {
             @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
-            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-            @ActivationConfigProperty(propertyName = "destination", propertyValue = BrokerProbe.QUEUE),
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
+            @ActivationConfigProperty(propertyName = "destination", propertyValue = BrokerProbe.TOPIC),
+            @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "NonDurable"),
             @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
             @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1")
         })

@@ -6,7 +6,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -31,6 +34,13 @@ public final class StagingDirectory {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create staging directory " + this.root, e);
         }
+    }
+
+    /** The staging root: {@code drive.staging.dir} when set (a shared directory for several instances), else {@code <home>/staging}. */
+    public static Path root(String home, Optional<String> configured) {
+        return configured == null || configured.filter(d -> !d.isBlank()).isEmpty()
+                ? Path.of(home, "staging")
+                : Path.of(configured.get().strip());
     }
 
     public Path pathOf(String name) {
@@ -65,6 +75,24 @@ public final class StagingDirectory {
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root, e);
+        }
+    }
+
+    /**
+     * The ids whose staging file was last written more than {@code age} ago. Sweeps use this: with a
+     * shared staging directory another instance may have just staged a file whose job it is about
+     * to record.
+     */
+    public List<String> idsOlderThan(Duration age) {
+        Instant before = Instant.now().minus(age);
+        return ids().stream().filter(name -> modifiedBefore(name, before)).toList();
+    }
+
+    private boolean modifiedBefore(String name, Instant before) {
+        try {
+            return Files.getLastModifiedTime(root.resolve(name)).toInstant().isBefore(before);
+        } catch (IOException e) {
+            return false; // gone meanwhile: nothing to sweep
         }
     }
 }

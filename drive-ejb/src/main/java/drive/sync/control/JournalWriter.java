@@ -17,7 +17,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 /**
  * The one place that writes journal entries: appends each {@link FileChanged} to its namespace's
  * journal in the transaction of the change (an observer {@code during = IN_PROGRESS}, the default),
- * so the entry and the change commit together or not at all.
+ * so the entry and the change commit together or not at all — and so do the entry's messages in the
+ * devices' offline queues ({@link OfflineQueues}).
  *
  * <p><b>Sequence numbers.</b> The next number comes from the namespace's {@link ChangeJournal} row,
  * read {@code PESSIMISTIC_WRITE} ({@code SELECT … FOR UPDATE}) and incremented; the row lock is held
@@ -44,6 +45,9 @@ public class JournalWriter {
     @Inject
     Event<JournalTail> tails;
 
+    @Inject
+    OfflineQueues offline;
+
     void append(@Observes FileChanged change) {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("a change must be journaled in the transaction that makes it");
@@ -68,6 +72,7 @@ public class JournalWriter {
                         device == null ? null : device.getName())
                 .number(journal.next());
         em.persist(entry);
+        offline.enqueue(entry);
         tail(change.namespaceId()).advance(entry.getSeq());
     }
 

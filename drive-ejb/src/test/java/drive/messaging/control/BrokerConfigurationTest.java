@@ -38,4 +38,15 @@ class BrokerConfigurationTest {
         assertThat(cut.getQueueConfigs())
                 .anySatisfy(q -> assertThat(q.getName().toString()).isEqualTo("DLQ"));
     }
+
+    @Test
+    void offlineQueuesAreBoundedRingsThatInheritDeadLettering() {
+        Configuration bounded = BrokerConfiguration.create(dir, 61717, 250);
+        AddressSettings devices = bounded.getAddressSettings().get("drive.device.#");
+        assertThat(devices.getDefaultRingSize()).isEqualTo(250);
+        assertThat(devices.isAutoDeleteQueues()).isFalse();
+        assertThat((Object) devices.getDeadLetterAddress()).isNull(); // merged from "#" by the broker
+        assertThat(cut.getAddressSettings().get("drive.device.#").getDefaultRingSize())
+                .isEqualTo(1000);
+    }
 }
