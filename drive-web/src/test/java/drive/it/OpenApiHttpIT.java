@@ -69,7 +69,8 @@ class OpenApiHttpIT {
             op("POST", "/api/files/undelete", c -> c.postJson("/api/files/undelete", "{}")), // 400
             op("GET", "/api/changes/latest_cursor", c -> c.get("/api/changes/latest_cursor")), // 200
             op("GET", "/api/changes", c -> c.get("/api/changes?cursor=x")), // 400
-            op("GET", "/api/changes/longpoll", c -> c.get("/api/changes/longpoll?cursor=x"))); // 400
+            op("GET", "/api/changes/longpoll", c -> c.get("/api/changes/longpoll?cursor=x")), // 400
+            op("GET", "/api/devices/me/events", c -> c.get("/api/devices/me/events"))); // 400: Basic is no device
 
     private static final Set<String> METHODS =
             Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
