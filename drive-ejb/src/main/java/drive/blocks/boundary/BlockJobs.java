@@ -64,10 +64,25 @@ public class BlockJobs {
         Device device = caller.deviceId() == null ? null : em.find(Device.class, caller.deviceId());
         em.persist(new UploadJob(staged.id(), file, metadata.user(caller), device, staged.size(), staged.sha256()));
         em.flush();
+        send(staged.id(), 0);
+    }
+
+    /**
+     * Queues the job's message again, delivered after {@code delaySeconds}: a fresh message, so the
+     * retry does not count against the broker's redeliveries. Joins the caller's transaction (the
+     * consumer's delivery), so the old message is consumed if and only if the new one is queued.
+     */
+    public void queueAgain(String id, int delaySeconds) {
+        send(id, delaySeconds * 1000L);
+    }
+
+    private void send(String id, long delayMillis) {
         try (JMSContext context = connectionFactory.createContext()) {
-            String body =
-                    Json.createObjectBuilder().add("job", staged.id()).build().toString();
-            context.createProducer().setProperty(KIND_PROPERTY, KIND).send(context.createQueue(QUEUE), body);
+            String body = Json.createObjectBuilder().add("job", id).build().toString();
+            context.createProducer()
+                    .setProperty(KIND_PROPERTY, KIND)
+                    .setDeliveryDelay(delayMillis)
+                    .send(context.createQueue(QUEUE), body);
         }
     }
 
