@@ -20,6 +20,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -79,10 +80,11 @@ public class BlockJobs {
     private void send(String id, long delayMillis) {
         try (JMSContext context = connectionFactory.createContext()) {
             String body = Json.createObjectBuilder().add("job", id).build().toString();
-            context.createProducer()
-                    .setProperty(KIND_PROPERTY, KIND)
-                    .setDeliveryDelay(delayMillis)
-                    .send(context.createQueue(QUEUE), body);
+            JMSProducer producer = context.createProducer().setProperty(KIND_PROPERTY, KIND);
+            if (delayMillis > 0) {
+                producer.setDeliveryDelay(delayMillis);
+            }
+            producer.send(context.createQueue(QUEUE), body);
         }
     }
 
