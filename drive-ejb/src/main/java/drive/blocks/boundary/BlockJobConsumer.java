@@ -27,7 +27,9 @@ import java.util.logging.Logger;
  * Processes upload jobs: splits the staged bytes into blocks, compresses, encrypts and stores
  * them, then writes the revision. Idempotent: a job no longer pending is skipped, and blocks a
  * crashed attempt already stored are stored again under the same names. On failure it records the
- * error and rethrows, so the broker redelivers (with back-off) and finally dead-letters the job.
+ * error and rethrows, so the broker redelivers (with back-off) and finally dead-letters the job;
+ * except when the block store is unavailable: then the job is queued again, delayed, in the same
+ * transaction, as often as it takes (an outage is waited out, never turned into a failed upload).
  */
 @MessageDriven(
         activationConfig = {
@@ -40,6 +42,8 @@ import java.util.logging.Logger;
 public class BlockJobConsumer implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(BlockJobConsumer.class.getName());
+    /** Pause before a job that met a block store outage is tried again; the 503s say Retry-After 10 too. */
+    static final int OUTAGE_RETRY_SECONDS = 10;
 
     @EJB
     BlockJobs jobs;
@@ -58,6 +62,13 @@ public class BlockJobConsumer implements MessageListener {
             process(job);
         } catch (IOException | RuntimeException e) {
             String errorId = UUID.randomUUID().toString();
+            if (storeUnavailable(e)) {
+                LOG.warning(() -> "upload job " + id + " failed: the block store is unavailable; queued again in "
+                        + OUTAGE_RETRY_SECONDS + " s");
+                jobs.attemptFailed(id, reasonForUsers(e, errorId));
+                jobs.queueAgain(id, job.crc32c(), OUTAGE_RETRY_SECONDS);
+                return;
+            }
             LOG.log(
                     Level.WARNING,
                     "upload job " + id + " failed (error id " + errorId + "); the broker will retry it",
@@ -65,6 +76,19 @@ public class BlockJobConsumer implements MessageListener {
             jobs.attemptFailed(id, reasonForUsers(e, errorId));
             throw new EJBException("upload job " + id + " failed", e);
         }
+    }
+
+    /**
+     * A block store outage is no fault of the job: retrying it is all that can be done, for as long as
+     * the outage lasts, so it must not use up the broker's redeliveries and end dead-lettered (failed).
+     */
+    static boolean storeUnavailable(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) { // EJB calls wrap them
+            if (cause instanceof DriveException d) {
+                return d.kind() == DriveException.Kind.UNAVAILABLE;
+            }
+        }
+        return false;
     }
 
     /**

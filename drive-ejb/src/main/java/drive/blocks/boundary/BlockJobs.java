@@ -24,10 +24,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The life of an upload job, each step one transaction: {@link #begin} records the staged upload
@@ -86,11 +88,7 @@ public class BlockJobs {
                 base,
                 onConflict));
         em.flush();
-        try (JMSContext context = connectionFactory.createContext()) {
-            context.createProducer()
-                    .setProperty(KIND_PROPERTY, KIND)
-                    .send(context.createQueue(QUEUE), JobMessage.body(staged));
-        }
+        send(JobMessage.body(staged.id(), OptionalLong.of(staged.crc32c())), 0);
         changed.fire(FileChanged.upload(
                 ChangeKind.PENDING,
                 file.getNamespace().getId(),
@@ -99,6 +97,25 @@ public class BlockJobs {
                 staged.size(),
                 staged.sha256(),
                 caller));
+    }
+
+    /**
+     * Queues the job's message again, delivered after {@code delaySeconds}: a fresh message, so the
+     * retry does not count against the broker's redeliveries. Joins the caller's transaction (the
+     * consumer's delivery), so the old message is consumed if and only if the new one is queued.
+     */
+    public void queueAgain(String id, OptionalLong crc32c, int delaySeconds) {
+        send(JobMessage.body(id, crc32c), delaySeconds * 1000L);
+    }
+
+    private void send(String body, long delayMillis) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            JMSProducer producer = context.createProducer().setProperty(KIND_PROPERTY, KIND);
+            if (delayMillis > 0) {
+                producer.setDeliveryDelay(delayMillis);
+            }
+            producer.send(context.createQueue(QUEUE), body);
+        }
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -1,12 +1,12 @@
 package drive.blocks.boundary;
 
-import drive.blocks.control.JobStaging;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.util.OptionalLong;
@@ -18,12 +18,10 @@ import java.util.OptionalLong;
  */
 record JobMessage(String jobId, OptionalLong crc32c) {
 
-    static String body(JobStaging.Staged staged) {
-        return Json.createObjectBuilder()
-                .add("job", staged.id())
-                .add("crc32c", staged.crc32c())
-                .build()
-                .toString();
+    static String body(String jobId, OptionalLong crc32c) {
+        JsonObjectBuilder body = Json.createObjectBuilder().add("job", jobId);
+        crc32c.ifPresent(crc -> body.add("crc32c", crc));
+        return body.build().toString();
     }
 
     static String jobId(Message message) {

@@ -22,6 +22,20 @@ class BlockJobConsumerTest {
     }
 
     @Test
+    void onlyABlockStoreOutageIsWaitedOutInsteadOfUsingUpRedeliveries() {
+        DriveException outage = new DriveException(DriveException.Kind.UNAVAILABLE, "the block store is unavailable");
+        assertThat(BlockJobConsumer.storeUnavailable(outage)).isTrue();
+        assertThat(BlockJobConsumer.storeUnavailable(new jakarta.ejb.EJBException(outage)))
+                .isTrue();
+        assertThat(BlockJobConsumer.storeUnavailable(new IllegalStateException("content no longer matches")))
+                .isFalse();
+        assertThat(BlockJobConsumer.storeUnavailable(DriveException.invalid("bad")))
+                .isFalse();
+        assertThat(BlockJobConsumer.storeUnavailable(new IOException("disk full")))
+                .isFalse();
+    }
+
+    @Test
     void usersNeverSeeServerPathsFromOtherFailures() {
         String reason = BlockJobConsumer.reasonForUsers(
                 new IOException("/srv/drive-data/staging/jobs/abc: No space left on device"), "id-2");

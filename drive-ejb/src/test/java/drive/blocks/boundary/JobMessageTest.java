@@ -3,7 +3,6 @@ package drive.blocks.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import drive.blocks.control.JobStaging;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -11,9 +10,15 @@ class JobMessageTest {
 
     @Test
     void carriesTheJobIdAndTheStagedChecksum() {
-        var staged = new JobStaging.Staged("0123456789abcdef0123456789abcdef", 3, "ab".repeat(32), 0xFFFF_FFFFL);
-        assertThat(JobMessage.parse(JobMessage.body(staged)))
-                .isEqualTo(new JobMessage(staged.id(), OptionalLong.of(0xFFFF_FFFFL)));
+        String id = "0123456789abcdef0123456789abcdef";
+        assertThat(JobMessage.parse(JobMessage.body(id, OptionalLong.of(0xFFFF_FFFFL))))
+                .isEqualTo(new JobMessage(id, OptionalLong.of(0xFFFF_FFFFL)));
+    }
+
+    @Test
+    void aJobQueuedAgainKeepsWhatItHad() {
+        assertThat(JobMessage.parse(JobMessage.body("abc", OptionalLong.empty())))
+                .isEqualTo(new JobMessage("abc", OptionalLong.empty()));
     }
 
     @Test
