@@ -81,6 +81,11 @@ function Drive({ user, onSignOut }) {
     return () => removeEventListener('hashchange', onHash);
   }, []);
   useLiveUpdates(() => { reload(); loadMe(); });
+  useEffect(() => {
+    if (!message) return undefined;
+    const t = setTimeout(() => setMessage(null), message.undo ? 10_000 : 6_000);
+    return () => clearTimeout(t);
+  }, [message]);
 
   const open = (p) => { setView('files'); location.hash = encodeURIComponent(p); setPath(p); };
   const say = (text, undo) => setMessage({ text, undo, at: Date.now() });
