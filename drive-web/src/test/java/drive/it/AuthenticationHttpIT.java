@@ -66,6 +66,16 @@ class AuthenticationHttpIT {
     }
 
     @Test
+    void ownAccountShowsTheStorageUsedAgainstTheQuota() {
+        DriveClient user = DriveClient.newUser();
+        assertThat(user.get("/api/users/me").json()).containsEntry("usedBytes", 0L);
+        assertThat(user.upload("/a.bin", new byte[1000]).status()).isEqualTo(201);
+        assertThat(user.get("/api/users/me").json())
+                .containsEntry("usedBytes", 1000L)
+                .containsKey("quotaBytes");
+    }
+
+    @Test
     void nonAdminCannotCreateUsers() {
         DriveClient plain = DriveClient.newUser();
         String name = DriveClient.unique("sneaky");

@@ -223,6 +223,11 @@ public class Files {
         return metadata.list(caller, DrivePath.parse(rawPath));
     }
 
+    /** Bytes the caller's files take against the quota (deleted ones too, as long as they are kept). */
+    public long usedBytes(Caller caller) {
+        return metadata.space(caller).used();
+    }
+
     public FileInfo info(Caller caller, String rawPath) {
         return FileInfo.of(metadata.existing(caller, DrivePath.parse(rawPath)));
     }

@@ -1,8 +1,10 @@
 package drive.users.api;
 
+import drive.files.boundary.Files;
 import drive.platform.control.DriveException;
 import drive.security.CallerResolver;
 import drive.users.boundary.Users;
+import drive.users.control.Caller;
 import drive.users.entity.User;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -29,10 +31,13 @@ public class UsersResource {
     /** A new user's data. */
     public record NewUser(String username, String password, String email, Boolean admin) {}
 
-    /** What is shown of a user (never the password hash). */
-    public record UserView(String username, String email, boolean admin, long quotaBytes) {
-        static UserView of(User u) {
-            return new UserView(u.getUsername(), u.getEmail(), u.isAdmin(), u.getQuotaBytes());
+    @EJB
+    Files files;
+
+    /** What is shown of a user (never the password hash); {@code usedBytes} only for oneself. */
+    public record UserView(String username, String email, boolean admin, long quotaBytes, Long usedBytes) {
+        static UserView of(User u, Long usedBytes) {
+            return new UserView(u.getUsername(), u.getEmail(), u.isAdmin(), u.getQuotaBytes(), usedBytes);
         }
     }
 
@@ -48,15 +53,16 @@ public class UsersResource {
         }
         User created = users.create(user.username(), user.password(), user.email(), Boolean.TRUE.equals(user.admin()));
         return Response.created(URI.create("/api/users/" + created.getUsername()))
-                .entity(UserView.of(created))
+                .entity(UserView.of(created, null))
                 .build();
     }
 
     @GET
     @Path("me")
     public UserView me() {
-        return users.find(callers.caller().username())
-                .map(UserView::of)
+        Caller caller = callers.caller();
+        return users.find(caller.username())
+                .map(u -> UserView.of(u, files.usedBytes(caller)))
                 .orElseThrow(() -> DriveException.notFound("no such user"));
     }
 }

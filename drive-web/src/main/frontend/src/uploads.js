@@ -1,0 +1,226 @@
+// The upload queue: simple uploads for small files, Google's resumable protocol for large ones
+// (8 MiB chunks; after a network error the session is asked how far it got and the upload goes on
+// from there), delta uploads (only the blocks the server lacks) for large files. Progress, speed and
+// time left per file; limits and quota checked before a byte is sent; a stale base revision (409)
+// is handed to the page, which asks the user and retries with onConflict.
+import { ApiError, csrfToken, q } from './api.js';
+import { DeltaUnavailable, deltaUpload } from './delta/upload.js';
+
+export const MAX_FILE = 10 * 1024 ** 3; // the server's 10 GiB limit
+export const CHUNK = 8 * 1024 * 1024; // a multiple of 256 KiB, as the protocol asks
+const SIMPLE_MAX = CHUNK;
+const PARALLEL = 2;
+const RETRIES = 8;
+
+let nextId = 1;
+
+export class Uploads {
+  /** onChange(): something to redraw; onConflict(item): a 409 to ask the user about; onDone(item). */
+  constructor({ onChange, onConflict, onDone }) {
+    this.items = [];
+    this.onChange = onChange;
+    this.onConflict = onConflict;
+    this.onDone = onDone;
+  }
+
+  /** Queues [{file, path, baseRevision?}]; those over the size limit or the free space fail at once. */
+  add(jobs, freeBytes) {
+    let budget = freeBytes;
+    for (const job of jobs) {
+      const item = { id: nextId++, name: job.path.slice(job.path.lastIndexOf('/') + 1), path: job.path, file: job.file,
+        size: job.file.size, baseRevision: job.baseRevision, loaded: 0, state: 'queued', speed: 0, eta: Infinity, samples: [] };
+      if (item.size > MAX_FILE) this.fail(item, 'larger than the 10 GiB limit');
+      else if (budget !== undefined && item.size > budget) this.fail(item, 'not enough storage left');
+      else if (budget !== undefined) budget -= item.size;
+      this.items.push(item);
+    }
+    this.changed();
+    this.pump();
+  }
+
+  get totals() {
+    const active = this.items.filter((i) => i.state !== 'cancelled' && i.state !== 'failed');
+    const size = active.reduce((s, i) => s + i.size, 0);
+    const loaded = active.reduce((s, i) => s + i.loaded, 0);
+    const speed = active.reduce((s, i) => s + (i.state === 'uploading' ? i.speed : 0), 0);
+    const running = active.some((i) => ['queued', 'uploading', 'conflict', 'hashing'].includes(i.state));
+    return { size, loaded, speed, eta: speed > 0 ? (size - loaded) / speed : Infinity, running, count: this.items.length };
+  }
+
+  cancel(id) {
+    const item = this.items.find((i) => i.id === id);
+    if (!item || ['done', 'failed', 'cancelled'].includes(item.state)) return;
+    item.state = 'cancelled';
+    item.abort && item.abort();
+    if (item.session) send('DELETE', item.session).catch(() => {});
+    this.changed();
+    this.pump();
+  }
+
+  cancelAll() { for (const i of this.items) this.cancel(i.id); }
+
+  /** The user answered a conflict: 'keepBoth', 'overwrite' or null (do not save). */
+  resolve(id, onConflict) {
+    const item = this.items.find((i) => i.id === id);
+    if (!item) return;
+    if (!onConflict) { item.state = 'cancelled'; this.changed(); return; }
+    Object.assign(item, { onConflict, state: 'queued', loaded: 0, session: null, samples: [] });
+    this.changed();
+    this.pump();
+  }
+
+  clearFinished() {
+    this.items = this.items.filter((i) => !['done', 'failed', 'cancelled'].includes(i.state));
+    this.changed();
+  }
+
+  pump() {
+    const running = this.items.filter((i) => i.state === 'uploading' || i.state === 'hashing').length;
+    for (const item of this.items.filter((i) => i.state === 'queued').slice(0, Math.max(0, PARALLEL - running))) {
+      item.state = 'uploading';
+      this.run(item);
+    }
+  }
+
+  async run(item) {
+    try {
+      const result = await this.transfer(item);
+      if (item.state === 'cancelled') return;
+      Object.assign(item, { state: 'done', loaded: item.size, result, eta: 0 });
+      this.onDone && this.onDone(item);
+    } catch (e) {
+      if (item.state === 'cancelled') return;
+      if (e instanceof ApiError && e.status === 409 && e.body.error === 'conflict' && !item.onConflict) {
+        item.state = 'conflict';
+        item.latestRevision = e.body.latestRevision;
+        this.onConflict(item);
+      } else {
+        this.fail(item, e.message);
+      }
+    } finally {
+      this.changed();
+      this.pump();
+    }
+  }
+
+  /** Small files in one request; a new version of a large file as a delta; other large files resumably. */
+  async transfer(item) {
+    if (item.size <= SIMPLE_MAX) return this.simple(item);
+    if (item.baseRevision > 0 && typeof Worker === 'function') {
+      try {
+        return await deltaUpload(item, this);
+      } catch (e) {
+        if (!(e instanceof DeltaUnavailable)) throw e;
+      }
+    }
+    return this.resumable(item);
+  }
+
+  fail(item, message) {
+    item.state = 'failed';
+    item.error = message;
+  }
+
+  progress(item, loaded) {
+    const now = performance.now();
+    item.loaded = loaded;
+    item.samples.push([now, loaded]);
+    while (item.samples.length > 2 && now - item.samples[0][0] > 3000) item.samples.shift();
+    const [t0, l0] = item.samples[0];
+    if (now - t0 > 200) item.speed = ((loaded - l0) * 1000) / (now - t0);
+    item.eta = item.speed > 0 ? (item.size - loaded) / item.speed : Infinity;
+    this.changed();
+  }
+
+  changed() {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    requestAnimationFrame(() => { this.scheduled = false; this.onChange(); });
+  }
+
+  writeParams(item) {
+    return { path: item.path, baseRevision: item.baseRevision, onConflict: item.onConflict };
+  }
+
+  async simple(item) {
+    const url = '/api/files/upload?' + q({ uploadType: 'media', ...this.writeParams(item) });
+    const reply = await send('POST', url, item.file, { 'Content-Type': 'application/octet-stream' }, item,
+      (loaded) => this.progress(item, loaded));
+    return reply.json;
+  }
+
+  async resumable(item) {
+    if (!item.session) {
+      const open = await send('POST', '/api/files/upload?uploadType=resumable', JSON.stringify(this.writeParams(item)),
+        { 'Content-Type': 'application/json', 'X-Upload-Content-Length': String(item.size),
+          'X-Upload-Content-Type': item.file.type || 'application/octet-stream' }, item);
+      item.session = open.location;
+    }
+    let offset = 0;
+    for (let attempt = 0; ;) {
+      try {
+        if (attempt > 0) offset = await this.askOffset(item);
+        if (offset === null) return item.result; // the server had every byte already
+        while (offset < item.size) {
+          const end = Math.min(offset + CHUNK, item.size);
+          const from = offset;
+          const reply = await send('PUT', item.session, item.file.slice(from, end),
+            { 'Content-Range': 'bytes ' + from + '-' + (end - 1) + '/' + item.size }, item,
+            (loaded) => this.progress(item, from + loaded));
+          if (reply.status === 200 || reply.status === 201) return reply.json;
+          offset = rangeEnd(reply.range);
+          this.progress(item, offset);
+          attempt = 0;
+        }
+      } catch (e) {
+        if (!(e instanceof NetworkError) || ++attempt > RETRIES || item.state === 'cancelled') throw e;
+        item.retrying = true;
+        this.changed();
+        await sleep(Math.min(30_000, 500 * 2 ** attempt));
+        item.retrying = false;
+      }
+    }
+  }
+
+  /** The status query: how many bytes the session holds (null once the upload is complete). */
+  async askOffset(item) {
+    const reply = await send('PUT', item.session, null, { 'Content-Range': 'bytes */' + item.size }, item);
+    if (reply.status === 200 || reply.status === 201) { item.result = reply.json; return null; }
+    return rangeEnd(reply.range);
+  }
+}
+
+const rangeEnd = (range) => (range ? Number(range.slice(range.lastIndexOf('-') + 1)) + 1 : 0);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export class NetworkError extends Error {}
+
+/**
+ * One request with XMLHttpRequest (fetch cannot report upload progress). Resolves {status, json,
+ * location, range} for 2xx and 308; rejects with ApiError for other answers, NetworkError when the
+ * connection failed. item.abort cancels it.
+ */
+export function send(method, url, body, headers = {}, item = {}, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, url);
+    if (csrfToken()) xhr.setRequestHeader('X-CSRF-Token', csrfToken());
+    for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v);
+    if (onProgress) xhr.upload.onprogress = (e) => onProgress(e.loaded);
+    xhr.onerror = () => reject(new NetworkError('network error'));
+    xhr.onabort = () => reject(new NetworkError('cancelled'));
+    xhr.onload = () => {
+      let json = null;
+      try { json = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch { json = null; }
+      if ((xhr.status >= 200 && xhr.status < 300) || xhr.status === 308) {
+        resolve({ status: xhr.status, json, location: xhr.getResponseHeader('Location'), range: xhr.getResponseHeader('Range') });
+      } else if (xhr.status === 0) {
+        reject(new NetworkError('network error'));
+      } else {
+        reject(new ApiError(xhr.status, json));
+      }
+    };
+    item.abort = () => xhr.abort();
+    xhr.send(body);
+  });
+}

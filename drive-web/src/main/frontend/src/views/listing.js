@@ -1,0 +1,102 @@
+// The folder's entries (sortable by name, size and date; folders first) and the deleted ones.
+import { html } from 'htm/preact';
+import { downloadUrl } from '../api.js';
+import * as format from '../format.js';
+
+export function Breadcrumbs({ path, onOpen }) {
+  const parts = path.split('/').filter(Boolean);
+  const go = (p) => (e) => { e.preventDefault(); onOpen(p); };
+  return html`
+    <nav class="crumbs" aria-label="Folder path">
+      <ol>
+        <li><a href="#/" aria-current=${parts.length === 0 ? 'page' : undefined} onClick=${go('/')}>My Drive</a></li>
+        ${parts.map((name, i) => {
+          const p = '/' + parts.slice(0, i + 1).join('/');
+          return html`<li key=${p}><a href=${'#' + encodeURIComponent(p)} aria-current=${i === parts.length - 1 ? 'page' : undefined} onClick=${go(p)}>${name}</a></li>`;
+        })}
+      </ol>
+    </nav>`;
+}
+
+const COLUMNS = [
+  { key: 'name', label: 'Name' },
+  { key: 'size', label: 'Size' },
+  { key: 'modified', label: 'Modified' },
+];
+
+function sorted(entries, { key, dir }) {
+  const by = {
+    name: (a, b) => a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' }),
+    size: (a, b) => a.size - b.size,
+    modified: (a, b) => new Date(a.modified) - new Date(b.modified),
+  }[key];
+  return [...entries].sort((a, b) => (b.folder - a.folder) || dir * by(a, b) || a.name.localeCompare(b.name));
+}
+
+function Icon({ entry }) {
+  const t = format.type(entry);
+  return html`<span class=${'icon icon-' + t.kind} aria-hidden="true"></span>`;
+}
+
+export function FilesTable({ entries, sort, onSort, actions, onDropInto }) {
+  const header = (c) => {
+    const active = sort.key === c.key;
+    return html`
+      <th scope="col" class=${'col-' + c.key} aria-sort=${active ? (sort.dir > 0 ? 'ascending' : 'descending') : 'none'}>
+        <button type="button" class="sort" onClick=${() => onSort({ key: c.key, dir: active ? -sort.dir : 1 })}>
+          ${c.label}<span class="arrow" aria-hidden="true">${active ? (sort.dir > 0 ? '▲' : '▼') : ''}</span>
+        </button>
+      </th>`;
+  };
+  return html`
+    <table class="entries">
+      <caption class="sr-only">Files and folders, sorted by ${sort.key}</caption>
+      <thead><tr>${COLUMNS.map(header)}<th scope="col" class="col-actions"><span class="sr-only">Actions</span></th></tr></thead>
+      <tbody>
+        ${sorted(entries, sort).map((e) => html`
+          <tr key=${e.path} class=${e.folder ? 'folder' : 'file'} data-name=${e.name}
+              onDragOver=${e.folder ? (ev) => { ev.preventDefault(); ev.currentTarget.classList.add('drop-target'); } : undefined}
+              onDragLeave=${e.folder ? (ev) => ev.currentTarget.classList.remove('drop-target') : undefined}
+              onDrop=${e.folder ? (ev) => { ev.currentTarget.classList.remove('drop-target'); onDropInto(e, ev); } : undefined}>
+            <td class="col-name"><div class="name-cell">
+              <${Icon} entry=${e} />
+              ${e.folder
+                ? html`<a href=${'#' + encodeURIComponent(e.path)} class="name" onClick=${(ev) => { ev.preventDefault(); actions.open(e.path); }}>${e.name}</a>`
+                : html`<a href=${downloadUrl(e.path)} class="name" download=${e.name} title=${'Download ' + e.name}>${e.name}</a>`}
+              ${e.status === 'pending' ? html`<span class="badge">processing</span>` : null}
+              ${e.status === 'failed' ? html`<span class="badge bad">upload failed</span>` : null}
+            </div></td>
+            <td class="col-size">${e.folder ? '—' : format.size(e.size)}</td>
+            <td class="col-modified"><time datetime=${e.modified}>${format.date(e.modified)}</time></td>
+            <td class="col-actions">
+              <div class="row-actions">
+                ${e.folder ? null : html`<button type="button" aria-label=${'Revisions of ' + e.name} onClick=${() => actions.revisions(e)}>Revisions</button>`}
+                <button type="button" aria-label=${'Rename ' + e.name} onClick=${() => actions.rename(e)}>Rename</button>
+                <button type="button" aria-label=${'Move ' + e.name} onClick=${() => actions.move(e)}>Move</button>
+                ${e.folder || e.revision > 0 ? html`<button type="button" aria-label=${'Copy ' + e.name} onClick=${() => actions.copy(e)}>Copy</button>` : null}
+                <button type="button" class="danger" aria-label=${'Delete ' + e.name} onClick=${() => actions.remove(e)}>Delete</button>
+              </div>
+            </td>
+          </tr>`)}
+      </tbody>
+    </table>`;
+}
+
+export function DeletedTable({ entries, actions }) {
+  return html`
+    <table class="entries deleted">
+      <caption class="sr-only">Deleted files and folders in this folder</caption>
+      <thead><tr><th scope="col" class="col-name">Name</th><th scope="col" class="col-size">Size</th><th scope="col" class="col-modified">Deleted</th><th scope="col" class="col-actions"><span class="sr-only">Actions</span></th></tr></thead>
+      <tbody>
+        ${entries.map((e) => html`
+          <tr key=${e.path + e.deleted} data-name=${e.name}>
+            <td class="col-name"><div class="name-cell"><${Icon} entry=${e} /><span class="name">${e.name}</span></div></td>
+            <td class="col-size">${e.folder ? '—' : format.size(e.size)}</td>
+            <td class="col-modified"><time datetime=${e.deleted}>${format.date(e.deleted)}</time></td>
+            <td class="col-actions"><div class="row-actions">
+              <button type="button" aria-label=${'Restore ' + e.name} onClick=${() => actions.undelete(e)}>Restore</button>
+            </div></td>
+          </tr>`)}
+      </tbody>
+    </table>`;
+}
