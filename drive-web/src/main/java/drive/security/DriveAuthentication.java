@@ -2,6 +2,8 @@ package drive.security;
 
 import drive.devices.boundary.Devices;
 import drive.devices.entity.Device;
+import drive.platform.control.RetryLaterException;
+import drive.sync.control.LongPolls;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +36,8 @@ public class DriveAuthentication implements HttpAuthenticationMechanism {
     static final String SESSION_USER = "drive.user";
     static final String SESSION_GROUPS = "drive.groups";
     public static final String DEVICE_ATTRIBUTE = "drive.deviceId";
+    /** The {@link LongPolls.Admission} of an authenticated long poll, for its resource to close. */
+    public static final String ADMISSION_ATTRIBUTE = "drive.longpoll.admission";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -41,8 +45,39 @@ public class DriveAuthentication implements HttpAuthenticationMechanism {
     @EJB
     Devices devices;
 
+    @Inject
+    LongPolls polls;
+
     @Override
     public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        if (!isLongPoll(request)) {
+            return authenticate(request, response, context);
+        }
+        // A long poll is admitted before it is authenticated: in a reconnect storm the 503 must be
+        // cheaper than what it saves (a token lookup; PBKDF2 for Basic). The resource closes the
+        // admission once the poll is registered; any other outcome closes it here.
+        LongPolls.Admission admission;
+        try {
+            admission = polls.admit();
+        } catch (RetryLaterException e) {
+            response.setHeader("Retry-After", Integer.toString(e.retryAfterSeconds()));
+            return Replies.send(response, 503, "unavailable", e.getMessage());
+        }
+        AuthenticationStatus status = AuthenticationStatus.SEND_FAILURE;
+        try {
+            status = authenticate(request, response, context);
+        } finally {
+            if (status == AuthenticationStatus.SUCCESS) {
+                request.setAttribute(ADMISSION_ATTRIBUTE, admission);
+            } else {
+                admission.close();
+            }
+        }
+        return status;
+    }
+
+    private AuthenticationStatus authenticate(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         if (context.isAuthenticationRequest()
                 && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential login) {
@@ -114,6 +149,11 @@ public class DriveAuthentication implements HttpAuthenticationMechanism {
         session.setAttribute(SESSION_GROUPS, Set.copyOf(result.getCallerGroups()));
         Csrf.issue(session);
         return context.notifyContainerAboutLogin(result);
+    }
+
+    private static boolean isLongPoll(HttpServletRequest request) {
+        return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                && request.getRequestURI().equals(request.getContextPath() + "/api/changes/longpoll");
     }
 
     static boolean isPublic(HttpServletRequest request) {

@@ -1,7 +1,13 @@
 package drive.sync.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import drive.platform.control.DriveException;
+import drive.platform.control.RetryLaterException;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +51,45 @@ class LongPollsTest {
 
         assertThat(answers).hasValue(0);
         assertThat(cut.count()).isZero();
+    }
+
+    @Test
+    void fullInstanceRefusesWithAJitteredDelayUntilAWaiterLeaves() {
+        cut.maxWaiters = 2;
+        cut.retrySeconds = 10;
+        LongPolls.Waiter first = cut.register(Cursor.of(1, 0), () -> {});
+        cut.register(Cursor.of(2, 0), () -> {});
+
+        Set<Integer> delays = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            RetryLaterException refused = catchThrowableOfType(RetryLaterException.class, () -> cut.admit());
+            assertThat(refused.kind()).isEqualTo(DriveException.Kind.UNAVAILABLE);
+            delays.add(refused.retryAfterSeconds());
+        }
+        assertThat(delays).allMatch(s -> s >= 10 && s <= 20).hasSizeGreaterThan(5);
+        assertThat(cut.refused()).isEqualTo(200);
+
+        cut.remove(first);
+        cut.remove(first); // twice: counted once
+        assertThat(cut.count()).isEqualTo(1);
+        cut.admit().close();
+    }
+
+    @Test
+    void tooManyAdmissionsAtOnceAreRefusedUntilOneCloses() {
+        cut.maxAdmitting = 2;
+        cut.retrySeconds = 5;
+        LongPolls.Admission a = cut.admit();
+        cut.admit();
+
+        RetryLaterException refused = catchThrowableOfType(RetryLaterException.class, () -> cut.admit());
+        assertThat(refused.retryAfterSeconds()).isBetween(1, 5);
+        assertThat(cut.admitting()).isEqualTo(2);
+
+        a.close();
+        a.close(); // twice: released once
+        assertThat(cut.admitting()).isEqualTo(1);
+        cut.admit();
+        assertThatThrownBy(() -> cut.admit()).isInstanceOf(RetryLaterException.class);
     }
 }

@@ -2,6 +2,7 @@ package drive.platform.api;
 
 import drive.files.control.StaleRevisionException;
 import drive.platform.control.DriveException;
+import drive.platform.control.RetryLaterException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -28,7 +29,7 @@ public class DriveExceptionMapper implements ExceptionMapper<DriveException> {
             case QUOTA -> ErrorBody.response(507, "quota_exceeded", e.getMessage());
             case UNPROCESSABLE -> ErrorBody.response(422, "unprocessable", e.getMessage());
             case UNAVAILABLE -> Response.fromResponse(ErrorBody.response(503, "unavailable", e.getMessage()))
-                    .header("Retry-After", "10")
+                    .header("Retry-After", e instanceof RetryLaterException later ? later.retryAfterSeconds() : 10)
                     .build();
         };
     }

@@ -2,6 +2,7 @@ package drive.sync.api;
 
 import drive.platform.control.DriveException;
 import drive.security.CallerResolver;
+import drive.security.DriveAuthentication;
 import drive.sync.boundary.Changes;
 import drive.sync.control.ChangePage;
 import drive.sync.control.Cursor;
@@ -9,6 +10,7 @@ import drive.sync.control.LongPolls;
 import drive.users.control.Caller;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.CompletionCallback;
 import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The change journal over HTTP: {@code latest_cursor}, the entries after a cursor, and the long poll
  * (Dropbox style) that answers as soon as an entry after the cursor is committed on any instance.
  * A waiting poll holds no thread: its request is suspended ({@link AsyncResponse}) and answered by
- * {@link LongPolls} when a commit wakes it, or by the container's timer.
+ * {@link LongPolls} when a commit wakes it, or by the container's timer. A poll refused admission
+ * (the instance full, or a storm of polls arriving at once) is answered 503 with a jittered
+ * {@code Retry-After}.
  */
 @Path("changes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,6 +48,9 @@ public class ChangesResource {
 
     @Inject
     CallerResolver callers;
+
+    @Context
+    HttpServletRequest request;
 
     @Inject
     @ConfigProperty(name = "drive.longpoll.min-timeout", defaultValue = "30")
@@ -75,7 +83,7 @@ public class ChangesResource {
             @QueryParam("cursor") String cursor,
             @QueryParam("timeout") String timeout,
             @Suspended AsyncResponse response) {
-        try {
+        try (LongPolls.Admission admission = admission()) {
             int seconds = timeout == null ? Math.max(DEFAULT_TIMEOUT, minTimeout) : integer("timeout", timeout);
             if (seconds < minTimeout || seconds > MAX_TIMEOUT) {
                 throw DriveException.invalid(
@@ -86,6 +94,13 @@ public class ChangesResource {
         } catch (RuntimeException e) {
             response.resume(e); // through the exception mappers, as for any other resource
         }
+    }
+
+    /** The admission {@code DriveAuthentication} took for this poll before authenticating it. */
+    private LongPolls.Admission admission() {
+        return request.getAttribute(DriveAuthentication.ADMISSION_ATTRIBUTE) instanceof LongPolls.Admission admission
+                ? admission
+                : polls.admit();
     }
 
     /**
