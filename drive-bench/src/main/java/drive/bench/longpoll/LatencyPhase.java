@@ -21,7 +21,7 @@ final class LatencyPhase {
         int n = Math.min(bench.integer("latency-clients", 1000), bench.clients().size());
         List<PollClient> clients = bench.clients().subList(0, n);
         int users = (n + bench.devicesPerUser() - 1) / bench.devicesPerUser();
-        int rounds = bench.integer("rounds", 5);
+        int rounds = bench.integer("rounds", 3);
         int pause = bench.integer("pause-ms", 20);
         DriveApi api = bench.api();
         List<Double> latency = new ArrayList<>();

@@ -1,14 +1,13 @@
 package drive.bench.longpoll;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A reconnect storm: every client's poll is sent at the same moment (as after an instance or
  * network outage). Each second it samples the server — waiting polls, refusals, threads, and
  * whether {@code /api/status} still answers — until every client waits or {@code storm-seconds}
- * pass. The clients follow the server's {@code Retry-After}. At the end one change per user wakes
- * them all, so the instance is left empty.
+ * pass. The clients follow the server's {@code Retry-After}. Run it last: the polls are left
+ * waiting (the script then stops the Drive).
  */
 final class StormPhase {
 
@@ -72,12 +71,5 @@ final class StormPhase {
                 alive,
                 peakThreads[0],
                 ServerProbe.load()));
-
-        List<Double> commitMillis = new ArrayList<>();
-        bench.commitPerUser(users, "storm-" + System.currentTimeMillis(), commitMillis);
-        bench.await(
-                () -> clients.stream().allMatch(PollClient::answered),
-                300,
-                () -> "storm: woken " + stats.answered + "/" + n);
     }
 }

@@ -25,16 +25,20 @@ import org.eclipse.microprofile.metrics.annotation.Gauge;
  *
  * <p><b>Admission.</b> Before a poll costs anything (authentication, cursor check, registration) it
  * must be {@link #admit admitted}: refused, with a jittered retry delay, when the instance already
- * holds {@code drive.longpoll.max-waiters} polls or when {@code drive.longpoll.max-admitting} polls
+ * holds {@link #maxWaiters} polls (by default what half the heap holds) or when {@code drive.longpoll.max-admitting} polls
  * are already on their way in — a reconnect storm is then answered with cheap 503s that spread the
  * clients out, instead of queueing them all behind the database.
  */
 @ApplicationScoped
 public class LongPolls {
 
+    /** Heap one waiting client costs, rounded up from the 83 KiB measured (README, Performance). */
+    static final long HEAP_PER_WAITER = 96 * 1024;
+
+    /** 0: as many as half the heap holds at {@link #HEAP_PER_WAITER} (≈ 5 400 with -Xmx1g). */
     @Inject
-    @ConfigProperty(name = "drive.longpoll.max-waiters", defaultValue = "20000")
-    int maxWaiters = 20000;
+    @ConfigProperty(name = "drive.longpoll.max-waiters", defaultValue = "0")
+    int maxWaiters = 0;
 
     @Inject
     @ConfigProperty(name = "drive.longpoll.max-admitting", defaultValue = "64")
@@ -87,6 +91,7 @@ public class LongPolls {
      * since a full instance empties only as polls time out).
      */
     public Admission admit() {
+        int maxWaiters = maxWaiters();
         if (count.get() >= maxWaiters) {
             refused.incrementAndGet();
             throw new RetryLaterException(
@@ -101,6 +106,13 @@ public class LongPolls {
                     1 + ThreadLocalRandom.current().nextInt(Math.max(1, retrySeconds)));
         }
         return new Admission();
+    }
+
+    /** {@code drive.longpoll.max-waiters}, or when 0 what half the heap holds. */
+    public int maxWaiters() {
+        return maxWaiters > 0
+                ? maxWaiters
+                : (int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 2 / HEAP_PER_WAITER);
     }
 
     public Waiter register(Cursor cursor, Runnable onChange) {

@@ -92,4 +92,13 @@ class LongPollsTest {
         cut.admit();
         assertThatThrownBy(() -> cut.admit()).isInstanceOf(RetryLaterException.class);
     }
+
+    @Test
+    void unsetCapIsWhatHalfTheHeapHolds() {
+        cut.maxWaiters = 0;
+        assertThat(cut.maxWaiters())
+                .isEqualTo((int) (Runtime.getRuntime().maxMemory() / 2 / LongPolls.HEAP_PER_WAITER));
+        cut.maxWaiters = 7;
+        assertThat(cut.maxWaiters()).isEqualTo(7);
+    }
 }
