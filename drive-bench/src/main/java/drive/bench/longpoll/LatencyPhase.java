@@ -57,12 +57,14 @@ final class LatencyPhase {
         }
         bench.result(String.format(
                 "latency: %d waiting (%d users × %d devices), %d rounds, commit sent → {changes: true}: **%s**;"
+                        + " from the commit's 201 arriving (negative: the poll's answer came first): %s;"
                         + " the commits themselves (create_folder, Basic auth): %s; %d refused, %d errors; load %s",
                 n,
                 users,
                 bench.devicesPerUser(),
                 rounds,
                 LongPollBench.millis(latency),
+                LongPollBench.millis(afterCommit),
                 LongPollBench.millis(commitMillis),
                 stats.refused.get(),
                 stats.errors.get(),

@@ -59,6 +59,15 @@ public final class LongPollBench {
             int eq = arg.indexOf('=');
             options.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
+        try {
+            run(options);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1); // the HTTP client's threads would keep the JVM, and its clients, alive
+        }
+    }
+
+    private static void run(Map<String, String> options) throws Exception {
         LongPollBench bench = new LongPollBench(options);
         bench.setUp();
         List<String> phases =
