@@ -32,6 +32,9 @@ final class DriveApi {
     DriveApi(URI base, int selectorThreads) throws Exception {
         this.base = base;
         System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
+        // Drop idle connections before Payara's keep-alive timeout (30 s) does: a POST sent on a
+        // connection the server has just closed fails ("header parser received no bytes").
+        System.setProperty("jdk.httpclient.keepalive.timeout", "20");
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, new TrustManager[] {new TrustAll()}, new SecureRandom());
         this.http = HttpClient.newBuilder()
