@@ -1,0 +1,204 @@
+package drive.client;
+
+import drive.client.Http.Reply;
+import drive.client.LocalFiles.Local;
+import drive.client.SyncState.Known;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Folder to server: scans the folder and sends what changed since the last sync — moves (as moves,
+ * see {@link LocalMoves}), new folders, new and edited files as delta uploads (commit the block list,
+ * {@code PUT} the blocks the server lacks, commit again) based on the revision last synced, and
+ * deletions. A stale base answers 409: then the local version is committed with {@code
+ * onConflict=keepBoth}, becomes the conflicted copy here too, and the server's version is fetched.
+ */
+final class LocalChanges {
+
+    private final SyncFolder folder;
+    private final Downloads downloads;
+    private final Map<String, Chunking.Cut> cuts = new TreeMap<>();
+
+    LocalChanges(SyncFolder folder, Downloads downloads) {
+        this.folder = folder;
+        this.downloads = downloads;
+    }
+
+    void push() throws IOException {
+        cuts.clear();
+        TreeMap<String, Local> scan = LocalFiles.scan(folder.root);
+        LocalMoves moves = new LocalMoves(folder, scan, cuts);
+        moves.folders();
+        for (Map.Entry<String, Local> e : scan.entrySet()) {
+            Known k = folder.state.files.get(e.getKey());
+            if (e.getValue().folder() && k == null) {
+                createFolder(e.getKey());
+            }
+        }
+        moves.files();
+        for (Map.Entry<String, Local> e : scan.entrySet()) {
+            Known k = folder.state.files.get(e.getKey());
+            if (e.getValue().folder() || k != null && k.folder()) {
+                continue;
+            }
+            if (k == null) {
+                upload(e.getKey(), 0);
+            } else if (!folder.unchanged(e.getKey())) {
+                upload(e.getKey(), k.revision());
+            }
+        }
+        deletions(scan);
+        folder.save();
+    }
+
+    private void createFolder(String path) {
+        if (!folder.api.createFolder(path)) {
+            Optional<DriveApi.Entry> there = folder.api.info(path);
+            if (there.isEmpty() || !there.get().folder()) {
+                SyncFolder.LOG.warning(() -> "cannot create the folder " + path + " on the server: a file is there");
+                return;
+            }
+        }
+        folder.state.files.put(path, Known.ofFolder());
+        SyncFolder.LOG.info(() -> "created the folder " + path + " on the server");
+    }
+
+    /** Commits the local file at {@code path} on top of {@code base} (0: must be new there). */
+    void upload(String path, long base) throws IOException {
+        Optional<Local> before = folder.stat(path);
+        Chunking.Cut cut = cuts.containsKey(path) ? cuts.get(path) : Chunking.cut(folder.local(path));
+        Optional<Local> after = folder.stat(path);
+        if (before.isEmpty() || !before.equals(after)) {
+            return; // being written: next round
+        }
+        long mtime = after.get().mtime();
+        Known k = folder.state.files.get(path);
+        if (k != null && !k.folder() && cut.sha256().equals(k.sha256())) {
+            folder.state.files.put(path, k.withMtime(mtime)); // touched, not changed
+            return;
+        }
+        Reply reply = commit(path, cut, base, null);
+        if (reply != null && reply.status() == 201) {
+            remember(path, DriveApi.json(reply), cut, mtime);
+            SyncFolder.LOG.info(() -> "uploaded " + path);
+        } else if (reply != null && reply.status() == 409) {
+            keepBoth(path, cut, base, mtime);
+        } else if (reply != null) {
+            SyncFolder.LOG.warning(() -> "could not upload " + path + ": " + reply.status() + " " + reply.text());
+        }
+    }
+
+    /** The server has another version: keep both, the local one as the conflicted copy, everywhere. */
+    private void keepBoth(String path, Chunking.Cut cut, long base, long mtime) throws IOException {
+        Optional<DriveApi.Entry> remote = folder.api.info(path);
+        if (remote.isPresent() && cut.sha256().equals(remote.get().sha256())) {
+            folder.state.files.put(
+                    path,
+                    new Known(
+                            false,
+                            remote.get().revision(),
+                            cut.sha256(),
+                            cut.size(),
+                            mtime,
+                            cut.blocks())); // the same content arrived from elsewhere
+            return;
+        }
+        Reply reply = commit(path, cut, base, "keepBoth");
+        if (reply == null || reply.status() != 201) {
+            SyncFolder.LOG.warning(() -> "could not keep both versions of " + path + ": " + reply);
+            return;
+        }
+        JsonObject file = DriveApi.json(reply);
+        String copy = file.getString("path");
+        if (!copy.equals(path)) {
+            folder.ensureFolder(SyncFolder.parent(copy));
+            Files.move(folder.local(path), folder.local(copy), StandardCopyOption.ATOMIC_MOVE);
+            mtime = folder.stat(copy).orElseThrow().mtime();
+            folder.state.files.remove(path);
+            downloads.fetch(path);
+        }
+        remember(copy, file, cut, mtime);
+        SyncFolder.LOG.info(() -> "conflict on " + path + ": the local version is kept as " + copy);
+    }
+
+    private void remember(String path, JsonObject file, Chunking.Cut cut, long mtime) {
+        folder.state.files.put(
+                path,
+                new Known(
+                        false,
+                        file.getJsonNumber("revision").longValue(),
+                        cut.sha256(),
+                        cut.size(),
+                        mtime,
+                        cut.blocks()));
+    }
+
+    /** Commit, send the blocks the server lacks, commit again; null when the file changed under us. */
+    private Reply commit(String path, Chunking.Cut cut, long base, String onConflict) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Reply reply = folder.api.commit(path, cut, base, onConflict);
+            if (reply.status() != 200) {
+                return reply;
+            }
+            List<String> missing =
+                    DriveApi.json(reply).getJsonArray("missing").getValuesAs(jakarta.json.JsonString.class).stream()
+                            .map(jakarta.json.JsonString::getString)
+                            .toList();
+            for (String sha : missing) {
+                Chunking.Block block = cut.blocks().stream()
+                        .filter(b -> b.sha256().equals(sha))
+                        .findFirst()
+                        .orElseThrow(
+                                () -> new ApiException(200, "protocol", "server asked for an unknown block " + sha));
+                byte[] data = Chunking.read(folder.local(path), block.offset(), block.size());
+                if (data == null || !Chunking.sha256(data, data.length).equals(sha)) {
+                    return null;
+                }
+                folder.api.putBlock(sha, data);
+            }
+        }
+        throw new ApiException(200, "protocol", "the server kept reporting missing blocks for " + path);
+    }
+
+    private void deletions(TreeMap<String, Local> scan) throws IOException {
+        List<String> gone = new ArrayList<>();
+        for (Map.Entry<String, Known> e : folder.state.files.entrySet()) {
+            Local l = scan.get(e.getKey());
+            boolean parentGone = gone.stream().anyMatch(g -> e.getKey().startsWith(g + "/"));
+            if (l == null && !parentGone) {
+                gone.add(e.getKey());
+            }
+        }
+        for (String path : gone) {
+            if (folder.state.files.get(path).folder()) {
+                new FolderDeletion(folder, downloads).delete(path);
+            } else {
+                deleteFile(path);
+            }
+        }
+    }
+
+    private void deleteFile(String path) throws IOException {
+        Known k = folder.state.files.get(path);
+        Optional<DriveApi.Entry> remote = folder.api.info(path);
+        if (remote.isPresent()
+                && !remote.get().folder()
+                && remote.get().revision() != k.revision()
+                && !remote.get().sha256().equals(k.sha256())) {
+            downloads.fetch(path); // changed on the server since: that version comes back instead
+            return;
+        }
+        if (remote.isPresent() && !remote.get().folder()) {
+            folder.api.delete(path);
+            SyncFolder.LOG.info(() -> "deleted " + path + " on the server");
+        }
+        folder.state.files.remove(path);
+    }
+}

@@ -1,0 +1,44 @@
+package drive.client;
+
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/** {@code java -jar drive-sync.jar --url … --user … --password … --dir …}: see {@link Options#USAGE}. */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args, System.getenv("DRIVE_PASSWORD"));
+        } catch (IllegalArgumentException e) {
+            System.err.println("drive-sync: " + e.getMessage());
+            System.err.println(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %5$s%6$s%n");
+        Logger log = Logger.getLogger("drive.sync");
+        ConsoleHandler console = new ConsoleHandler();
+        console.setFormatter(new SimpleFormatter());
+        console.setLevel(Level.ALL);
+        log.setUseParentHandlers(false);
+        log.addHandler(console);
+        SyncClient client = new SyncClient(options);
+        if (options.once()) {
+            client.syncOnce();
+            client.syncOnce(); // the changes pushed in the first round come back through the journal: applied,
+            // nothing to do
+            System.out.println("drive-sync: " + client.stats());
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(client::close));
+        System.out.println("drive-sync: following " + options.dir().toAbsolutePath() + " <-> " + options.url()
+                + " (Ctrl-C stops)");
+        client.start();
+        Thread.currentThread().join();
+    }
+}
