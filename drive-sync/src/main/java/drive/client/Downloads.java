@@ -44,8 +44,8 @@ final class Downloads {
         if (known != null
                 && !known.folder()
                 && remote.sha256().equals(known.sha256())
-                && local.isPresent()
-                && folder.unchanged(path)) {
+                && (local.isEmpty() || folder.unchanged(path))) {
+            // in step; or deleted here since, which the upload side sends (a remote edit would differ)
             folder.state.files.put(path, known.withRevision(remote.revision()));
             return;
         }

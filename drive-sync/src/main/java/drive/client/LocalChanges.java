@@ -177,6 +177,9 @@ final class LocalChanges {
             }
         }
         for (String path : gone) {
+            if (!folder.state.files.containsKey(path) || folder.stat(path).isPresent()) {
+                continue; // renamed by a move, or written during this round (a conflicted copy, a download)
+            }
             if (folder.state.files.get(path).folder()) {
                 new FolderDeletion(folder, downloads).delete(path);
             } else {

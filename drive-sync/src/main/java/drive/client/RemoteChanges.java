@@ -67,16 +67,18 @@ final class RemoteChanges {
         } else if (kind.equals("moved")) {
             moveLocal(entry.getString("previousPath"), path, isFolder);
         } else if (isFolder && (kind.equals("folder_created") || CONTENT.contains(kind))) {
-            folder.ensureFolder(path);
+            Known k = folder.state.files.get(path);
+            if (k == null || !k.folder()) { // a known one deleted here since is the upload side's business
+                folder.ensureFolder(path);
+            }
         } else if (CONTENT.contains(kind)) {
             Known k = folder.state.files.get(path);
             long revision = Json.number(entry, "revision", Long.MAX_VALUE);
             if (k != null
                     && !k.folder()
                     && k.revision() >= revision
-                    && k.sha256().equals(Json.string(entry, "sha256"))
-                    && folder.stat(path).isPresent()) {
-                return; // already here (typically our own change coming back)
+                    && k.sha256().equals(Json.string(entry, "sha256"))) {
+                return; // synced already (typically our own change coming back)
             }
             downloads.fetch(path);
         }
