@@ -30,7 +30,6 @@ public final class Main {
         SyncClient client = new SyncClient(options);
         if (options.once()) {
             client.syncOnce();
-            client.syncOnce(); // the changes pushed in the first round come back through the journal: applied,
             // nothing to do
             System.out.println("drive-sync: " + client.stats());
             return;
