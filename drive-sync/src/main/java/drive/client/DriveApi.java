@@ -158,7 +158,7 @@ final class DriveApi {
         blockBytesSent.addAndGet(data.length);
     }
 
-    /** A delta commit: the raw answer (201 file, 200 {missing}, or an error such as 409). */
+    /** A delta commit based on {@code baseRevision} (negative: none): the raw answer (201 file, 200 {missing}, or an error such as 409). */
     Reply commit(String path, Chunking.Cut cut, long baseRevision, String onConflict) {
         JsonArrayBuilder hashes = jakarta.json.Json.createArrayBuilder();
         cut.blocks().forEach(b -> hashes.add(b.sha256()));
@@ -166,8 +166,10 @@ final class DriveApi {
                 .add("path", path)
                 .add("size", cut.size())
                 .add("sha256", cut.sha256())
-                .add("baseRevision", baseRevision)
                 .add("blocks", hashes);
+        if (baseRevision >= 0) { // negative: unconditional
+            body.add("baseRevision", baseRevision);
+        }
         if (onConflict != null) {
             body.add("onConflict", onConflict);
         }

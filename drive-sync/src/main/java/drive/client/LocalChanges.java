@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,9 @@ final class LocalChanges {
     private final Downloads downloads;
     private final Map<String, Chunking.Cut> cuts = new TreeMap<>();
 
+    /** Files the server refused (bad name, too large, over quota), as they were: tried again once they change. */
+    private final Map<String, Local> refused = new HashMap<>();
+
     LocalChanges(SyncFolder folder, Downloads downloads) {
         this.folder = folder;
         this.downloads = downloads;
@@ -33,7 +37,14 @@ final class LocalChanges {
 
     void push() throws IOException {
         cuts.clear();
-        TreeMap<String, Local> scan = LocalFiles.scan(folder.root);
+        try {
+            pushChanges(LocalFiles.scan(folder.root));
+        } finally {
+            folder.save(); // what was done so far, also when a request failed
+        }
+    }
+
+    private void pushChanges(TreeMap<String, Local> scan) throws IOException {
         LocalMoves moves = new LocalMoves(folder, scan, cuts);
         moves.folders();
         for (Map.Entry<String, Local> e : scan.entrySet()) {
@@ -48,14 +59,34 @@ final class LocalChanges {
             if (e.getValue().folder() || k != null && k.folder()) {
                 continue;
             }
-            if (k == null) {
-                upload(e.getKey(), 0);
-            } else if (!folder.unchanged(e.getKey())) {
-                upload(e.getKey(), k.revision());
+            boolean refusedAsIs = e.getValue().equals(refused.get(e.getKey()));
+            if ((k == null || !folder.unchanged(e.getKey())) && !refusedAsIs) {
+                refused.remove(e.getKey());
+                skippingRefusals(e, () -> upload(e.getKey(), k == null ? 0 : k.revision()));
             }
         }
         deletions(scan);
-        folder.save();
+    }
+
+    /** A step the server refuses for this entry alone (too large, over quota, bad name) does not stop the others. */
+    private void skippingRefusals(Map.Entry<String, Local> entry, Step step) throws IOException {
+        try {
+            step.run();
+        } catch (ApiException e) {
+            if (e.status() == 0 || e.status() == 401 || e.status() >= 500) {
+                throw e; // the server or the connection: the whole round waits
+            }
+            refuse(entry.getKey(), entry.getValue(), e.getMessage());
+        }
+    }
+
+    private void refuse(String path, Local asIs, String why) {
+        refused.put(path, asIs);
+        SyncFolder.LOG.warning(() -> "not uploaded until it changes: " + path + ": " + why);
+    }
+
+    private interface Step {
+        void run() throws IOException;
     }
 
     private void createFolder(String path) {
@@ -84,12 +115,22 @@ final class LocalChanges {
             folder.state.files.put(path, k.withMtime(mtime)); // touched, not changed
             return;
         }
-        Reply reply = commit(path, cut, base, null);
+        Reply first = commit(path, cut, base, null);
+        // 409 for a new file with nothing live at its path: a deleted file's history there, which the server
+        // counts against baseRevision=0 (see README, sync client): written on top of it, as an upload without base is
+        Reply reply = first != null
+                        && first.status() == 409
+                        && base == 0
+                        && folder.api.info(path).isEmpty()
+                ? commit(path, cut, -1, null)
+                : first;
         if (reply != null && reply.status() == 201) {
             remember(path, DriveApi.json(reply), cut, mtime);
             SyncFolder.LOG.info(() -> "uploaded " + path);
         } else if (reply != null && reply.status() == 409) {
             keepBoth(path, cut, base, mtime);
+        } else if (reply != null && reply.status() >= 400 && reply.status() < 500 && reply.status() != 401) {
+            refuse(path, after.get(), reply.status() + " " + reply.text());
         } else if (reply != null) {
             SyncFolder.LOG.warning(() -> "could not upload " + path + ": " + reply.status() + " " + reply.text());
         }

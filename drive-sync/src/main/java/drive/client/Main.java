@@ -27,7 +27,18 @@ public final class Main {
         console.setLevel(Level.ALL);
         log.setUseParentHandlers(false);
         log.addHandler(console);
-        SyncClient client = new SyncClient(options);
+        SyncClient client;
+        try {
+            client = new SyncClient(options);
+        } catch (ApiException | IllegalStateException | java.io.IOException e) {
+            System.err.println("drive-sync: " + e.getMessage());
+            if (String.valueOf(e.getMessage()).contains("PKIX")) {
+                System.err.println("drive-sync: the server's certificate is not trusted: give it with --truststore FILE"
+                        + " (or, for a test server only, --insecure)");
+            }
+            System.exit(1);
+            return;
+        }
         if (options.once()) {
             client.syncOnce();
             // nothing to do

@@ -172,7 +172,7 @@ public final class SyncClient implements AutoCloseable {
                 api.listings.get());
     }
 
-    /** Stops both threads (the long poll is abandoned) and waits for the worker to finish its round. */
+    /** Stops both threads (the long poll is abandoned) and waits for the worker to finish the round under way. */
     @Override
     public void close() {
         running = false;
@@ -180,13 +180,19 @@ public final class SyncClient implements AutoCloseable {
         if (p != null) {
             p.cancel(true);
         }
+        wake.release();
+        if (poller != null) {
+            poller.interrupt(); // it writes nothing: stopping it anywhere is harmless
+        }
+        // The worker is not interrupted: an interrupt closes a FileChannel in use (ClosedByInterruptException),
+        // which could cut a round short before its state is saved. It ends after the round under way.
         for (Thread t : new Thread[] {poller, worker}) {
             if (t != null) {
-                t.interrupt();
                 try {
-                    t.join(30_000);
+                    t.join(TimeUnit.MINUTES.toMillis(5));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    return;
                 }
             }
         }

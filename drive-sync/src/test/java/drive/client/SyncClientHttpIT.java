@@ -79,6 +79,18 @@ class SyncClientHttpIT {
     }
 
     @Test
+    void aFileTheServerRefusesIsSkippedWhileTheOthersStillSync() throws IOException {
+        Files.writeString(dirA.resolve("back\\slash.txt"), "Drive refuses backslashes in names");
+        Files.writeString(dirA.resolve("fine.txt"), "fine");
+
+        await(() -> Files.exists(dirB.resolve("fine.txt")), "the other file reaches the phone");
+        Files.writeString(dirA.resolve("later.txt"), "later");
+        await(() -> Files.exists(dirB.resolve("later.txt")), "later rounds go on");
+        assertThat(dirB.resolve("back\\slash.txt")).doesNotExist();
+        assertThat(dirA.resolve("back\\slash.txt")).as("kept where it is").exists();
+    }
+
+    @Test
     void anEditOfALargeFileTransfersOnlyTheChangedBlocksBothWays() throws IOException {
         byte[] content = new byte[20 * 1024 * 1024];
         new Random(20261122).nextBytes(content);
@@ -180,6 +192,21 @@ class SyncClientHttpIT {
                 "the deletes reach the laptop");
         assertThat(tree(dirA).keySet()).containsExactly("/papers", "/papers/renamed.bin", "/papers/y.txt");
         assertThat(serverHas("/papers/x.txt")).as("deleted on the server").isFalse();
+    }
+
+    @Test
+    void aFileMadeAgainWhereOneWasDeletedArrivesAsItIsWithoutAConflictedCopy() throws IOException {
+        Files.writeString(dirA.resolve("again.txt"), "the first one");
+        awaitSameTrees();
+        Files.delete(dirA.resolve("again.txt"));
+        await(() -> Files.notExists(dirB.resolve("again.txt")), "the delete reaches the phone");
+
+        Files.writeString(dirB.resolve("again.txt"), "a new one, made on the phone");
+        await(
+                () -> Files.exists(dirA.resolve("again.txt")) && tree(dirA).equals(tree(dirB)),
+                "the new file reaches the laptop");
+        assertThat(Files.readString(dirA.resolve("again.txt"))).isEqualTo("a new one, made on the phone");
+        assertThat(tree(dirA).keySet()).containsExactly("/again.txt");
     }
 
     @Test
