@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +64,7 @@ final class LocalChanges {
                 skippingRefusals(e, () -> upload(e.getKey(), k == null ? 0 : k.revision()));
             }
         }
-        deletions(scan);
+        new LocalDeletions(folder, downloads).send(scan);
     }
 
     /** A step the server refuses for this entry alone (too large, over quota, bad name) does not stop the others. */
@@ -206,43 +205,5 @@ final class LocalChanges {
             }
         }
         throw new ApiException(200, "protocol", "the server kept reporting missing blocks for " + path);
-    }
-
-    private void deletions(TreeMap<String, Local> scan) throws IOException {
-        List<String> gone = new ArrayList<>();
-        for (Map.Entry<String, Known> e : folder.state.files.entrySet()) {
-            Local l = scan.get(e.getKey());
-            boolean parentGone = gone.stream().anyMatch(g -> e.getKey().startsWith(g + "/"));
-            if (l == null && !parentGone) {
-                gone.add(e.getKey());
-            }
-        }
-        for (String path : gone) {
-            if (!folder.state.files.containsKey(path) || folder.stat(path).isPresent()) {
-                continue; // renamed by a move, or written during this round (a conflicted copy, a download)
-            }
-            if (folder.state.files.get(path).folder()) {
-                new FolderDeletion(folder, downloads).delete(path);
-            } else {
-                deleteFile(path);
-            }
-        }
-    }
-
-    private void deleteFile(String path) throws IOException {
-        Known k = folder.state.files.get(path);
-        Optional<DriveApi.Entry> remote = folder.api.info(path);
-        if (remote.isPresent()
-                && !remote.get().folder()
-                && remote.get().revision() != k.revision()
-                && !remote.get().sha256().equals(k.sha256())) {
-            downloads.fetch(path); // changed on the server since: that version comes back instead
-            return;
-        }
-        if (remote.isPresent() && !remote.get().folder()) {
-            folder.api.delete(path);
-            SyncFolder.LOG.info(() -> "deleted " + path + " on the server");
-        }
-        folder.state.files.remove(path);
     }
 }
