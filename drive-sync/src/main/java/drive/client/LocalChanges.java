@@ -72,11 +72,16 @@ final class LocalChanges {
         try {
             step.run();
         } catch (ApiException e) {
-            if (e.status() == 0 || e.status() == 401 || e.status() >= 500) {
+            if (e.status() == 0 || e.status() == 401 || e.status() >= 500 && e.status() != 507) {
                 throw e; // the server or the connection: the whole round waits
             }
             refuse(entry.getKey(), entry.getValue(), e.getMessage());
         }
+    }
+
+    /** An answer about this file alone: bad name or request, too large, over quota (not auth, conflict or an outage). */
+    private static boolean refusal(int status) {
+        return status >= 400 && status < 500 && status != 401 && status != 409 || status == 507;
     }
 
     private void refuse(String path, Local asIs, String why) {
@@ -123,12 +128,15 @@ final class LocalChanges {
                         && folder.api.info(path).isEmpty()
                 ? commit(path, cut, -1, null)
                 : first;
+        if (reply != null && reply.status() == 401) {
+            throw new ApiException(401, "unauthorized", "upload of " + path + ": " + reply.text());
+        }
         if (reply != null && reply.status() == 201) {
             remember(path, DriveApi.json(reply), cut, mtime);
             SyncFolder.LOG.info(() -> "uploaded " + path);
         } else if (reply != null && reply.status() == 409) {
             keepBoth(path, cut, base, mtime);
-        } else if (reply != null && reply.status() >= 400 && reply.status() < 500 && reply.status() != 401) {
+        } else if (reply != null && refusal(reply.status())) {
             refuse(path, after.get(), reply.status() + " " + reply.text());
         } else if (reply != null) {
             SyncFolder.LOG.warning(() -> "could not upload " + path + ": " + reply.status() + " " + reply.text());

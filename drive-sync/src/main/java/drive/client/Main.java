@@ -49,6 +49,8 @@ public final class Main {
         System.out.println("drive-sync: following " + options.dir().toAbsolutePath() + " <-> " + options.url()
                 + " (Ctrl-C stops)");
         client.start();
-        Thread.currentThread().join();
+        if (client.awaitStop()) {
+            System.exit(3);
+        }
     }
 }

@@ -17,21 +17,23 @@ record Options(
         String trustStorePassword,
         Duration scanInterval,
         int pollTimeoutSeconds,
-        boolean once) {
+        boolean once,
+        boolean register) {
 
     static final String USAGE =
             """
             usage: java -jar drive-sync.jar --url https://host:8443 --user NAME --password PASSWORD --dir FOLDER
                    [--device NAME] [--insecure | --truststore FILE [--truststore-password P]]
-                   [--scan-interval SECONDS] [--poll-timeout SECONDS] [--once]
+                   [--scan-interval SECONDS] [--poll-timeout SECONDS] [--once] [--register]
               --password may also come from the environment variable DRIVE_PASSWORD
               --insecure accepts any server certificate (only for a test server with a self-signed one)
-              --once syncs once and exits instead of following changes""";
+              --once syncs once and exits instead of following changes
+              --register registers the folder as a new device (after its device was revoked)""";
 
     static Options parse(String[] args, String passwordFromEnvironment) {
         String url = null, user = null, password = passwordFromEnvironment, dir = null, device = null;
         String trustStore = null, trustStorePassword = null;
-        boolean insecure = false, once = false;
+        boolean insecure = false, once = false, register = false;
         double scan = 2;
         int poll = 60;
         List<String> rest = new ArrayList<>(List.of(args));
@@ -49,6 +51,7 @@ record Options(
                 case "--scan-interval" -> scan = number(flag, value(flag, rest), 0.1, 3600);
                 case "--poll-timeout" -> poll = (int) number(flag, value(flag, rest), 30, 480);
                 case "--once" -> once = true;
+                case "--register" -> register = true;
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
@@ -76,7 +79,8 @@ record Options(
                 trustStorePassword,
                 Duration.ofMillis((long) (scan * 1000)),
                 poll,
-                once);
+                once,
+                register);
     }
 
     private static String value(String flag, List<String> rest) {

@@ -28,6 +28,7 @@ public final class SyncClient implements AutoCloseable {
     private final Semaphore wake = new Semaphore(0);
     private final AtomicBoolean remoteChanged = new AtomicBoolean(true);
     private volatile boolean running;
+    private volatile boolean refused;
     private volatile String cursor;
     private volatile CompletableFuture<HttpResponse<byte[]>> poll;
     private Thread worker;
@@ -56,6 +57,9 @@ public final class SyncClient implements AutoCloseable {
         Downloads downloads = new Downloads(folder);
         this.remote = new RemoteChanges(folder, downloads);
         this.local = new LocalChanges(folder, downloads);
+        if (options.register()) {
+            state.token = null;
+        }
         authenticate();
     }
 
@@ -84,15 +88,36 @@ public final class SyncClient implements AutoCloseable {
             }
             local.push();
         } catch (ApiException e) {
-            if (e.status() == 401) { // the device was revoked: register again
-                folder.state.token = null;
-                authenticate();
+            if (e.status() == 401) {
+                refused();
             }
             remoteChanged.set(pull || remoteChanged.get());
             throw e;
         } finally {
             cursor = folder.state.cursor;
         }
+    }
+
+    /**
+     * The server refused the device token (revoked, or the server's data replaced): stop rather than
+     * register again on our own, which would undo a revocation. {@code --register} does it on purpose.
+     */
+    private void refused() {
+        if (!refused) {
+            SyncFolder.LOG.severe("the server refused this device's token (revoked?): syncing stopped;"
+                    + " run with --register to register " + options.dir() + " as a new device");
+        }
+        refused = true;
+        running = false;
+        wake.release();
+    }
+
+    /** Waits until the client stops (closed, or its token refused); true when it was refused. */
+    public boolean awaitStop() throws InterruptedException {
+        if (worker != null) {
+            worker.join();
+        }
+        return refused;
     }
 
     public synchronized void start() {
@@ -134,6 +159,10 @@ public final class SyncClient implements AutoCloseable {
                 }
                 poll = api.longpoll(at, options.pollTimeoutSeconds());
                 Http.Reply reply = Http.await(poll, "GET", "longpoll");
+                if (reply.status() == 401) {
+                    refused();
+                    return;
+                }
                 if (reply.status() == 200 && !Json.parse(reply.text()).getBoolean("changes")) {
                     Thread.sleep(1000 * Json.number(Json.parse(reply.text()), "backoff", 1));
                     continue;

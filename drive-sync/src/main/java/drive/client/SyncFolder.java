@@ -31,6 +31,21 @@ final class SyncFolder {
         this.state = state;
         this.api = api;
         Files.createDirectories(temp);
+        removeLeftovers();
+    }
+
+    /** Temporary files of a run that was killed (a download, a state save): never renamed into place, never needed. */
+    private void removeLeftovers() throws IOException {
+        for (Path dir : new Path[] {temp, meta}) {
+            try (var files = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    String name = p.getFileName().toString();
+                    if (name.startsWith("download-") || name.startsWith(".tmp-")) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
     }
 
     Path local(String drivePath) {

@@ -32,13 +32,14 @@ class OptionsTest {
         assertThat(o.scanInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(o.pollTimeoutSeconds()).isEqualTo(60);
         assertThat(o.once()).isFalse();
+        assertThat(o.register()).isFalse();
     }
 
     @Test
     void thePasswordMayComeFromTheEnvironment() {
-        assertThat(Options.parse(with("--device", "laptop", "--insecure", "--once"), "from-env"))
-                .extracting(Options::password, Options::deviceName, Options::insecure, Options::once)
-                .containsExactly("from-env", "laptop", true, true);
+        assertThat(Options.parse(with("--device", "laptop", "--insecure", "--once", "--register"), "from-env"))
+                .extracting(Options::password, Options::deviceName, Options::insecure, Options::once, Options::register)
+                .containsExactly("from-env", "laptop", true, true, true);
     }
 
     @Test

@@ -210,6 +210,39 @@ class SyncClientHttpIT {
     }
 
     @Test
+    void aRevokedDeviceStopsSyncingUntilRegisteredAgainOnPurpose() throws Exception {
+        long deviceId =
+                Json.number(Json.parse(Files.readString(dirA.resolve(".drive-sync/state.json"))), "deviceId", 0);
+        Http.Reply revoked =
+                TestServer.as(user, TestServer.PASSWORD).send("DELETE", "/api/devices/" + deviceId, null, null);
+        assertThat(revoked.status()).isEqualTo(204);
+        Files.writeString(dirA.resolve("after.txt"), "written after the laptop was revoked");
+
+        assertThat(org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                        java.time.Duration.ofSeconds(60), a::awaitStop))
+                .as("stopped because its token was refused")
+                .isTrue();
+        assertThat(serverHas("/after.txt")).isFalse();
+        a.close();
+
+        a = new SyncClient(new Options(
+                TestServer.URL,
+                user,
+                TestServer.PASSWORD,
+                dirA,
+                "laptop",
+                true,
+                null,
+                null,
+                java.time.Duration.ofMillis(300),
+                30,
+                false,
+                true));
+        a.start();
+        await(() -> Files.exists(dirB.resolve("after.txt")), "after --register the file goes up and reaches the phone");
+    }
+
+    @Test
     void aClientRestartedAfterMissingChangesCatchesUpByItsCursor() throws IOException {
         Files.writeString(dirA.resolve("keep.txt"), "kept");
         Files.writeString(dirA.resolve("edit.txt"), "first");

@@ -25,7 +25,8 @@ final class TestServer {
     }
 
     static Options options(String user, Path dir, String device) {
-        return new Options(URL, user, PASSWORD, dir, device, true, null, null, Duration.ofMillis(300), 30, false);
+        return new Options(
+                URL, user, PASSWORD, dir, device, true, null, null, Duration.ofMillis(300), 30, false, false);
     }
 
     /** An HTTP connection signed in with Basic as {@code user}. */
