@@ -131,16 +131,25 @@ public final class SyncClient implements AutoCloseable {
     }
 
     private void work() {
+        int failures = 0;
         while (running) {
             try {
                 syncOnce();
-            } catch (Exception e) {
+                failures = 0;
+            } catch (ApiException e) { // the server or the connection: try again, less often while it lasts
+                failures++;
                 if (running) {
-                    SyncFolder.LOG.log(Level.WARNING, "sync round failed (retrying): " + e, e);
+                    SyncFolder.LOG.warning("sync round failed, trying again: " + e.getMessage());
+                }
+            } catch (Exception e) {
+                failures++;
+                if (running) {
+                    SyncFolder.LOG.log(Level.WARNING, "sync round failed, trying again: " + e, e);
                 }
             }
+            long wait = Math.min(60_000, options.scanInterval().toMillis() << Math.min(failures, 10));
             try {
-                wake.tryAcquire(options.scanInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wake.tryAcquire(wait, TimeUnit.MILLISECONDS);
                 wake.drainPermits();
             } catch (InterruptedException e) {
                 return;
@@ -165,6 +174,10 @@ public final class SyncClient implements AutoCloseable {
                 }
                 if (reply.status() == 200 && !Json.parse(reply.text()).getBoolean("changes")) {
                     Thread.sleep(1000 * Json.number(Json.parse(reply.text()), "backoff", 1));
+                    continue;
+                }
+                if (reply.status() != 200 && reply.status() != 400 && reply.status() != 410) {
+                    Thread.sleep(5000); // busy or unavailable (503): poll again later; scans go on meanwhile
                     continue;
                 }
                 remoteChanged.set(true); // changes, or an answer (410, 400) that a pull sorts out
