@@ -119,15 +119,7 @@ final class LocalChanges {
             folder.state.files.put(path, k.withMtime(mtime)); // touched, not changed
             return;
         }
-        Reply first = commit(path, cut, base, null);
-        // 409 for a new file with nothing live at its path: a deleted file's history there, which the server
-        // counts against baseRevision=0 (see README, sync client): written on top of it, as an upload without base is
-        Reply reply = first != null
-                        && first.status() == 409
-                        && base == 0
-                        && folder.api.info(path).isEmpty()
-                ? commit(path, cut, -1, null)
-                : first;
+        Reply reply = commit(path, cut, base, null);
         if (reply != null && reply.status() == 401) {
             throw new ApiException(401, "unauthorized", "upload of " + path + ": " + reply.text());
         }

@@ -371,10 +371,11 @@ public class Files {
     /** As {@link #write(Caller, DrivePath, StoredContent, Long, OnConflict)}, journaled as {@code kind} (null: added or modified). */
     private FileInfo write(
             Caller caller, DrivePath path, StoredContent content, Long base, OnConflict onConflict, ChangeKind kind) {
-        FileEntry file = metadata.fileFor(caller, path);
+        FileMetadata.Destination destination = metadata.destination(caller, path, base);
+        FileEntry file = destination.file();
         User user = metadata.user(caller);
         Device device = metadata.device(caller);
-        FileEntry target = metadata.writeTarget(file, base, onConflict, user, device);
+        FileEntry target = metadata.writeTarget(file, destination.base(), onConflict, user, device);
         FileVersion version = metadata.revise(target, user, device, content);
         if (metadata.uploadsPending(target)) {
             target.pending(); // an upload still in processing will add its revision after this one

@@ -60,10 +60,19 @@ public class FileMetadata {
     }
 
     /**
-     * The file at {@code path}, created (with missing parent folders) if absent; never a folder. A
-     * file deleted from that path is live again instead, so its history continues.
+     * Where a write to a path goes: the file, and the base revision to check the write against there
+     * ({@link #writeTarget}); null for an unconditional write.
      */
-    public FileEntry fileFor(Caller caller, DrivePath path) {
+    public record Destination(FileEntry file, Long base) {}
+
+    /**
+     * The file at {@code path} for a write based on {@code base}, created (with missing parent
+     * folders) if absent; never a folder. A file deleted from that path is live again instead, so its
+     * history continues; to a writer it had no content (it saw nothing there), so a base of 0 — "the
+     * file must not exist" — is taken as the revision it had when it was deleted: the write goes to it
+     * unless another write revives it first.
+     */
+    public Destination destination(Caller caller, DrivePath path, Long base) {
         Namespace ns = namespace(caller);
         for (DrivePath ancestor : path.ancestors()) {
             Optional<FileEntry> existing = find(ns, ancestor);
@@ -75,15 +84,21 @@ public class FileMetadata {
                         FileEntry.folder(ns, ancestor.value(), ancestor.parent().value(), ancestor.name()));
             }
         }
-        FileEntry file = find(ns, path).or(() -> revived(ns, path)).orElseGet(() -> {
-            FileEntry created = FileEntry.file(ns, path.value(), path.parent().value(), path.name());
-            em.persist(created);
-            return created;
-        });
-        if (file.isFolder()) {
-            throw DriveException.conflict("'" + path + "' is a folder");
+        Optional<FileEntry> live = find(ns, path);
+        if (live.isPresent()) {
+            if (live.get().isFolder()) {
+                throw DriveException.conflict("'" + path + "' is a folder");
+            }
+            return new Destination(live.get(), base);
         }
-        return file;
+        Optional<FileEntry> revived = revived(ns, path);
+        if (revived.isPresent()) {
+            long latest = revived.get().getLatestRevision();
+            return new Destination(revived.get(), base != null && base == 0 ? Long.valueOf(latest) : base);
+        }
+        FileEntry created = FileEntry.file(ns, path.value(), path.parent().value(), path.name());
+        em.persist(created);
+        return new Destination(created, base);
     }
 
     /**
