@@ -35,7 +35,9 @@ import javax.net.ssl.X509TrustManager;
  * paths: {@code info}, {@code list} of the folder (every file in it) and {@code list_revisions}.
  *
  * <p>{@code java -cp benchmarks.jar drive.bench.staleness.HistoryRecorder --out=history.tsv
- * --seconds=20 --token=BEARER --folder=/staleness --files=4 --writers=2 --readers=4 https://a/api https://b/api}
+ * --seconds=20 --token=BEARER --folder=/staleness --files=4 --writers=2 --readers=4 --write-pause=0
+ * https://a/api https://b/api} ({@code --write-pause}: milliseconds each writer waits after a write, so
+ * that reads find cached values between writes; {@code --setup} creates the files first).
  */
 public final class HistoryRecorder {
 
@@ -50,6 +52,7 @@ public final class HistoryRecorder {
     private final int files;
     private final ConcurrentLinkedQueue<Operation> history = new ConcurrentLinkedQueue<>();
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+    private long writePauseMillis;
 
     HistoryRecorder(String token, List<String> instances, String folder, int files) throws Exception {
         this.token = token;
@@ -82,6 +85,7 @@ public final class HistoryRecorder {
                 urls,
                 opts.getOrDefault("folder", "/staleness"),
                 Integer.parseInt(opts.getOrDefault("files", "4")));
+        recorder.writePauseMillis = Long.parseLong(opts.getOrDefault("write-pause", "0"));
         if (opts.containsKey("setup")) {
             recorder.setup();
             return;
@@ -133,6 +137,7 @@ public final class HistoryRecorder {
             try {
                 if (writer) {
                     write(instance, k, i % 4 == 3);
+                    pause(writePauseMillis);
                 } else {
                     read(instance, k, (int) (i / instances.size() % 3));
                 }
