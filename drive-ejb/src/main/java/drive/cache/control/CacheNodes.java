@@ -45,9 +45,15 @@ public class CacheNodes {
 
     private static final Logger LOG = Logger.getLogger(CacheNodes.class.getName());
 
+    /** {@code true}, {@code false}, or {@code auto}: on when clustered or on the embedded H2 database. */
     @Inject
-    @ConfigProperty(name = "drive.cache.enabled", defaultValue = "true")
-    boolean enabled;
+    @ConfigProperty(name = "drive.cache.enabled", defaultValue = "auto")
+    String enabled;
+
+    /** {@code h2} or {@code postgres}: the profile {@code server-config/bin/drive} started ({@code DRIVE_DB}). */
+    @Inject
+    @ConfigProperty(name = "drive.db", defaultValue = "h2")
+    String database;
 
     @Inject
     @ConfigProperty(name = "drive.cache.config")
@@ -76,8 +82,9 @@ public class CacheNodes {
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        if (!enabled) {
-            LOG.info("the metadata cache is off (drive.cache.enabled=false): every read goes to the database");
+        if (!on()) {
+            LOG.info("the metadata cache is off (drive.cache.enabled=" + enabled + ", drive.db=" + database
+                    + "): every read goes to the database");
             return;
         }
         long t = System.nanoTime();
@@ -91,6 +98,19 @@ public class CacheNodes {
         membershipChanged(members());
         LOG.info(() -> "metadata cache started in " + (System.nanoTime() - t) / 1_000_000 + " ms: "
                 + configFile.orElse("local") + ", members " + members());
+    }
+
+    /**
+     * Whether to run the cache. {@code auto} (the default) runs it when it is clustered or the database
+     * is the embedded H2 (one instance by construction), not for a shared database with local caches:
+     * several instances caching alone would not see each other's writes.
+     */
+    private boolean on() {
+        return switch (enabled) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> configFile.isPresent() || database.equalsIgnoreCase("h2");
+        };
     }
 
     private static EmbeddedCacheManager fromFile(String file) {

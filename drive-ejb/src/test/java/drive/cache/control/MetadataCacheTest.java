@@ -24,7 +24,7 @@ class MetadataCacheTest {
     @BeforeAll
     static void start() {
         nodes = new CacheNodes();
-        nodes.enabled = true;
+        nodes.enabled = "true";
         nodes.configFile = Optional.empty();
         nodes.expectedMembers = 1;
         nodes.fenceSeconds = 15;
