@@ -49,6 +49,7 @@ class OpenApiHttpIT {
             // 403 for a user who is no admin: the probe must not rotate the master key
             op("POST", "/api/admin/keys/rotate", c -> DriveClient.newUser()
                     .send("POST", "/api/admin/keys/rotate", null)),
+            op("POST", "/api/admin/caches/{name}/clear", c -> c.send("POST", "/api/admin/caches/listings/clear", null)),
             op("POST", "/api/files/upload", c -> c.send("POST", "/api/files/upload?uploadType=none", new byte[0])),
             op("PUT", "/api/files/upload", c -> c.send("PUT", "/api/files/upload", new byte[0])), // 416
             op("DELETE", "/api/files/upload", c -> c.send("DELETE", "/api/files/upload", null)), // 400

@@ -229,7 +229,7 @@ public class Files {
     }
 
     public FileInfo info(Caller caller, String rawPath) {
-        return FileInfo.of(metadata.existing(caller, DrivePath.parse(rawPath)));
+        return metadata.info(caller, DrivePath.parse(rawPath));
     }
 
     public List<RevisionInfo> revisions(Caller caller, String rawPath, int limit) {

@@ -2,6 +2,8 @@ package drive.files.control;
 
 import drive.blocks.control.BlockPointer;
 import drive.blocks.entity.Block;
+import drive.cache.control.MetadataCache;
+import drive.cache.control.Region;
 import drive.devices.entity.Device;
 import drive.files.entity.FileEntry;
 import drive.files.entity.FileStatus;
@@ -14,6 +16,7 @@ import drive.platform.control.DriveException;
 import drive.users.control.Caller;
 import drive.users.entity.User;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -31,13 +34,17 @@ import java.util.Optional;
 
 /**
  * Reads and writes the metadata of files in the caller's namespace: the {@code file} rows, their
- * immutable versions and block lists. Runs in the transaction of the facade that calls it.
+ * immutable versions and block lists. Runs in the transaction of the facade that calls it. Listings,
+ * entries and revision lists are read through the {@link MetadataCache}.
  */
 @Dependent
 public class FileMetadata {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    MetadataCache cache;
 
     /** The caller's namespace and how much room is left in it. */
     public record Space(long namespaceId, long used, long quota) {
@@ -275,7 +282,11 @@ public class FileMetadata {
     }
 
     public Listing list(Caller caller, DrivePath path) {
-        Namespace ns = namespace(caller);
+        long ns = namespaceId(caller);
+        return cache.read(Region.LISTINGS, ns, path.value(), () -> listing(em.getReference(Namespace.class, ns), path));
+    }
+
+    private Listing listing(Namespace ns, DrivePath path) {
         if (!path.isRoot()) {
             FileEntry folder = existing(ns, path);
             if (!folder.isFolder()) {
@@ -295,14 +306,27 @@ public class FileMetadata {
         return existing(namespace(caller), path);
     }
 
+    /** What clients see of the entry at {@code path}. */
+    public FileInfo info(Caller caller, DrivePath path) {
+        long ns = namespaceId(caller);
+        return cache.read(
+                Region.FILES,
+                ns,
+                path.value(),
+                () -> FileInfo.of(existing(em.getReference(Namespace.class, ns), path)));
+    }
+
     public List<RevisionInfo> revisions(Caller caller, DrivePath path, int limit) {
-        FileEntry file = existingFile(namespace(caller), path);
-        return em.createNamedQuery(FileVersion.OF_FILE, FileVersion.class)
-                .setParameter("file", file)
-                .setMaxResults(limit)
-                .getResultStream()
-                .map(RevisionInfo::of)
-                .toList();
+        long ns = namespaceId(caller);
+        return cache.read(Region.REVISIONS, ns, path.value() + "\0" + limit, () -> {
+            FileEntry file = existingFile(em.getReference(Namespace.class, ns), path);
+            return em.createNamedQuery(FileVersion.OF_FILE, FileVersion.class)
+                    .setParameter("file", file)
+                    .setMaxResults(limit)
+                    .getResultStream()
+                    .map(RevisionInfo::of)
+                    .toList();
+        });
     }
 
     public Download download(Caller caller, DrivePath path, Long revision) {
@@ -396,6 +420,11 @@ public class FileMetadata {
                 .getResultStream()
                 .findFirst()
                 .orElseThrow(() -> new DriveException(DriveException.Kind.UNAUTHORIZED, "unknown user"));
+    }
+
+    /** The id of the caller's root namespace (remembered: it never changes). */
+    private long namespaceId(Caller caller) {
+        return cache.rootNamespace(caller.username(), () -> namespace(caller).getId());
     }
 
     private Namespace namespace(Caller caller) {
