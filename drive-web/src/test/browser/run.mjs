@@ -3,7 +3,8 @@
 // Prints "passed: …" or "FAILED: …" per test and a summary; exits non-zero on any failure.
 // Screenshots of the main screens go to drive-web/target/browser-screenshots/ (or $SCREENSHOTS).
 import { chromium, request as http } from 'playwright-core';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,6 +108,22 @@ test('a folder of files uploaded with the folder picker: progress reaches 100%, 
   await page.getByRole('link', { name: 'raw', exact: true }).click();
   await rowByName(page, 'photo-1.cr2').waitFor();
   if ((await apiDownload(run + '/album/raw/photo-1.cr2')).length !== 2 * MiB) throw new Error('wrong size stored');
+  await page.context().close();
+});
+
+test('a folder downloads as a ZIP holding its files', async () => {
+  const page = await signIn(await newPage());
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download album as ZIP' }).click()]);
+  if (download.suggestedFilename() !== 'album.zip') throw new Error('saved as ' + download.suggestedFilename());
+  const entries = unzipSync(readFileSync(await download.path()));
+  const names = Object.keys(entries).sort().join(', ');
+  if (names !== 'album/, album/notes.txt, album/photo-1.jpg, album/raw/, album/raw/photo-1.cr2') throw new Error('ZIP holds ' + names);
+  if (Buffer.from(entries['album/notes.txt']).toString() !== 'holiday notes\n') throw new Error('notes.txt differs');
+  if (!Buffer.from(entries['album/raw/photo-1.cr2']).equals(Buffer.alloc(2 * MiB, 9))) throw new Error('photo-1.cr2 differs');
+  await page.getByRole('link', { name: 'album', exact: true }).click();
+  await rowByName(page, 'notes.txt').waitFor();
+  const [inside] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download album as ZIP' }).click()]); // the open folder's own button
+  if (inside.suggestedFilename() !== 'album.zip') throw new Error('the open folder downloads as something else');
   await page.context().close();
 });
 
@@ -282,8 +299,10 @@ test('narrow screen: the listing still works at 390 px', async () => {
 
 test('main screen (screenshot) and no script errors on the way', async () => {
   const page = await signIn(await newPage());
+  await rowByName(page, 'report.txt').waitFor();
   await page.getByRole('button', { name: 'Size' }).click();
   await page.locator('th.col-size[aria-sort=ascending]').waitFor();
+  await rowByName(page, 'album').waitFor();
   await shot(page, '00-main');
   if (page.errors.length) throw new Error(page.errors.join('; '));
   await page.context().close();

@@ -28,6 +28,7 @@ export async function api(method, url, json, { signal, headers = {}, body } = {}
 
 export const q = (params) => new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null)).toString();
 export const downloadUrl = (path, revision) => '/api/files/download?' + q({ path, revision });
+export const zipUrl = (path) => '/api/files/download_zip?' + q({ path });
 
 export const files = {
   list: (path) => api('GET', '/api/files/list?' + q({ path })),

@@ -3,7 +3,7 @@
 // named <img src=x onerror=alert(1)>.txt is just its name. No inline script or style (strict CSP).
 import { html, render } from 'htm/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, files, join, nameOf, parentOf, session, setCsrf } from './api.js';
+import { ApiError, files, join, nameOf, parentOf, session, setCsrf, zipUrl } from './api.js';
 import { fromDrop, fromInput } from './dropped.js';
 import { useLiveUpdates } from './live.js';
 import { Uploads } from './uploads.js';
@@ -175,7 +175,10 @@ function Drive({ user, onSignOut }) {
         <main class="content" aria-busy=${listing ? 'false' : 'true'}>
           <div class="crumbs-row">
             <${Breadcrumbs} path=${path} onOpen=${open} />
-            ${view === 'deleted' ? html`<span class="view-tag">Deleted files</span>` : null}
+            ${view === 'deleted'
+              ? html`<span class="view-tag">Deleted files</span>`
+              : html`<a class="button folder-zip" href=${zipUrl(path)} download=${(path === '/' ? 'My Drive' : nameOf(path)) + '.zip'}
+                        aria-label=${'Download ' + (path === '/' ? 'My Drive' : nameOf(path)) + ' as ZIP'}>Download as ZIP</a>`}
           </div>
           ${error ? html`<p class="error" role="alert">${error}</p>` : null}
           ${view === 'deleted'

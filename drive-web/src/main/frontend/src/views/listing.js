@@ -1,6 +1,6 @@
 // The folder's entries (sortable by name, size and date; folders first) and the deleted ones.
 import { html } from 'htm/preact';
-import { downloadUrl } from '../api.js';
+import { downloadUrl, zipUrl } from '../api.js';
 import * as format from '../format.js';
 
 export function Breadcrumbs({ path, onOpen }) {
@@ -70,7 +70,9 @@ export function FilesTable({ entries, sort, onSort, actions, onDropInto }) {
             <td class="col-modified"><time datetime=${e.modified}>${format.date(e.modified)}</time></td>
             <td class="col-actions">
               <div class="row-actions">
-                ${e.folder ? null : html`<button type="button" aria-label=${'Revisions of ' + e.name} onClick=${() => actions.revisions(e)}>Revisions</button>`}
+                ${e.folder
+                  ? html`<a class="button" href=${zipUrl(e.path)} download=${e.name + '.zip'} aria-label=${'Download ' + e.name + ' as ZIP'} title="Download as ZIP">Download</a>`
+                  : html`<button type="button" aria-label=${'Revisions of ' + e.name} onClick=${() => actions.revisions(e)}>Revisions</button>`}
                 <button type="button" aria-label=${'Rename ' + e.name} onClick=${() => actions.rename(e)}>Rename</button>
                 <button type="button" aria-label=${'Move ' + e.name} onClick=${() => actions.move(e)}>Move</button>
                 ${e.folder || e.revision > 0 ? html`<button type="button" aria-label=${'Copy ' + e.name} onClick=${() => actions.copy(e)}>Copy</button>` : null}

@@ -56,6 +56,7 @@ class OpenApiHttpIT {
             op("GET", "/api/files/info", c -> c.info("/")), // 400: the root is no file
             op("GET", "/api/files/list_revisions", c -> c.revisions("/")), // 400
             op("GET", "/api/files/download", c -> c.download("/")), // 400
+            op("GET", "/api/files/download_zip", c -> c.get("/api/files/download_zip")), // 400
             op("POST", "/api/files/commit", c -> c.postJson("/api/files/commit", "{}")), // 400
             op("GET", "/api/files/blocks", c -> c.get("/api/files/blocks?path=/")), // 400
             op("POST", "/api/files/restore", c -> c.postJson("/api/files/restore", "{}")), // 400

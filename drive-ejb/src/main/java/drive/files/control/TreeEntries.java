@@ -114,7 +114,7 @@ public class TreeEntries {
     }
 
     /** The LIKE pattern of every path strictly below {@code path}, '!' escaping. */
-    static String below(DrivePath path) {
+    public static String below(DrivePath path) {
         String prefix = path.isRoot() ? "/" : path.value() + "/";
         return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
