@@ -35,6 +35,8 @@ async function apiDownload(path) {
   return r.body();
 }
 
+const openPages = new Set(); // a failed test's pages are photographed, then closed
+
 async function newPage({ width = 1280, height = 800 } = {}) {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width, height } });
   const page = await context.newPage();
@@ -43,6 +45,8 @@ async function newPage({ width = 1280, height = 800 } = {}) {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && !/status of (401|404|409)/.test(m.text()) && errors.push(m.text()));
   page.errors = errors;
+  openPages.add(page);
+  page.on('close', () => openPages.delete(page));
   return page;
 }
 
@@ -55,6 +59,13 @@ async function signIn(page, folder = run) {
   if (folder !== '/') await page.goto(base + '/#' + encodeURIComponent(folder));
   await page.locator('.crumbs [aria-current=page]').filter({ hasText: folder.slice(folder.lastIndexOf('/') + 1) }).waitFor();
   return page;
+}
+
+/** A file on disk for a file input: Playwright sends a path at once, a buffer slowly (through the protocol). */
+function localFile(name, content) {
+  const path = join(mkdtempSync(join(tmpdir(), 'drive-bt-')), name);
+  writeFileSync(path, content);
+  return path;
 }
 
 const rowByName = (page, name) => page.locator('table.entries tbody tr').filter({ has: page.getByText(name, { exact: true }) });
@@ -70,7 +81,8 @@ async function uploadsFinished(page) {
 
 // ---- the tests ----
 const tests = [];
-const test = (name, fn) => tests.push({ name, fn });
+const only = process.env.ONLY ? new RegExp(process.env.ONLY) : null;
+const test = (name, fn) => (!only || only.test(name)) && tests.push({ name, fn });
 
 test('sign in, and a wrong password is refused', async () => {
   const r = await api.post('/api/files/create_folder', { data: { path: run } });
@@ -244,25 +256,89 @@ test('create folder, rename, delete, restore from Deleted files', async () => {
 });
 
 test('a large file goes resumably and survives a dropped connection', async () => {
-  const size = 20 * MiB + 12345;
+  const size = 16 * MiB + 12345;
   const page = await signIn(await newPage());
   let failedOnce = false;
   let statusQueries = 0;
-  await page.route((u) => u.searchParams.has('upload_id'), async (route) => {
-    const headers = route.request().headers();
-    if ((headers['content-range'] || '').startsWith('bytes */')) statusQueries++;
-    if (!failedOnce && (headers['content-range'] || '').startsWith('bytes 8388608-')) {
+  page.on('request', (r) => { if ((r.headers()['content-range'] || '').startsWith('bytes */')) statusQueries++; });
+  const sessions = (u) => u.searchParams.has('upload_id');
+  await page.route(sessions, async (route) => { // intercepted until the second chunk's connection is dropped once
+    if (!failedOnce && (route.request().headers()['content-range'] || '').startsWith('bytes 8388608-')) {
       failedOnce = true;
-      return route.abort('connectionreset');
+      await route.abort('connectionreset');
+      return page.unroute(sessions);
     }
     return route.continue();
   });
-  await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles({ name: 'big.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(size, 42) });
+  await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles(localFile('big.bin', Buffer.alloc(size, 42)));
   await uploadsFinished(page);
   await rowByName(page, 'big.bin').waitFor();
   if (!failedOnce || statusQueries < 1) throw new Error('no dropped connection / status query (' + failedOnce + ', ' + statusQueries + ')');
   const stored = await apiDownload(run + '/big.bin');
   if (stored.length !== size || stored.some((b) => b !== 42)) throw new Error('stored content differs');
+  await page.context().close();
+});
+
+test('uploads survive a page reload: running ones resume from the server\'s offset, paused ones stay paused, cancel works after it', async () => {
+  const pattern = (n, seed) => { const b = Buffer.alloc(n); for (let i = 0; i < n; i += 4) b.writeUInt32LE((Math.imul(i + seed, 2654435761) >>> 0), i); return b; };
+  const files = { 'reload-a.bin': pattern(32 * MiB + 8, 1), 'reload-b.bin': pattern(24 * MiB + 4, 2), 'reload-c.bin': pattern(100_000, 3) };
+  const page = await signIn(await newPage());
+  const nameOf = new Map(); // upload_id -> file name, from the resumable sessions' answers
+  const chunks = []; // {name, afterReload, from, to} from each chunk's Content-Range
+  const statusQueries = [];
+  let reloaded = false;
+  page.on('response', async (r) => {
+    if (r.request().method() === 'POST' && r.url().includes('uploadType=resumable') && r.headers().location) {
+      nameOf.set(new URL(r.headers().location, base).searchParams.get('upload_id'), JSON.parse(r.request().postData()).path.split('/').pop());
+    }
+  });
+  page.on('request', (r) => {
+    if (r.method() !== 'PUT' || !r.url().includes('upload_id=')) return;
+    const name = nameOf.get(new URL(r.url()).searchParams.get('upload_id'));
+    const range = r.headers()['content-range'] || '';
+    const m = /^bytes (\d+)-(\d+)\//.exec(range);
+    if (m) chunks.push({ name, afterReload: reloaded, from: Number(m[1]), to: Number(m[2]) });
+    else if (range.startsWith('bytes */') && reloaded) statusQueries.push(name);
+  });
+  const acknowledged = (name, bytes) => page.waitForResponse((r) => r.status() === 308 && nameOf.get(new URL(r.url()).searchParams.get('upload_id')) === name
+    && (r.headers().range || '') === 'bytes=0-' + (bytes - 1), { timeout: 60_000 });
+  const row = (name) => page.locator('.upload[data-name="' + name + '"]');
+  const ackA = acknowledged('reload-a.bin', 16 * MiB);
+  const ackB = acknowledged('reload-b.bin', 8 * MiB);
+  ackA.catch(() => {});
+  ackB.catch(() => {});
+  await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles(Object.entries(files).map(([name, content]) => localFile(name, content)));
+  await page.getByRole('button', { name: 'Pause upload of reload-c.bin' }).click(); // still waiting its turn
+  await ackB;
+  await page.getByRole('button', { name: 'Pause upload of reload-b.bin' }).click();
+  await row('reload-b.bin').and(page.locator('[data-state=paused]')).waitFor();
+  await ackA;
+  reloaded = true;
+  await page.reload();
+  await page.getByRole('heading', { name: 'Uploading 1 item(s), 2 paused' }).waitFor();
+  await row('reload-b.bin').and(page.locator('[data-state=paused]')).waitFor();
+  await row('reload-c.bin').and(page.locator('[data-state=paused]')).waitFor();
+  await rowByName(page, 'report.txt').waitFor();
+  await shot(page, '11-uploads-after-reload');
+  await page.getByRole('button', { name: 'Cancel upload of reload-c.bin' }).click();
+  await page.getByRole('button', { name: 'Resume upload of reload-b.bin' }).click();
+  await uploadsFinished(page);
+  for (const [name, min] of [['reload-a.bin', 16 * MiB], ['reload-b.bin', 8 * MiB]]) {
+    const after = chunks.filter((c) => c.name === name && c.afterReload);
+    const bytes = after.reduce((sum, c) => sum + c.to - c.from + 1, 0);
+    if (!statusQueries.includes(name)) throw new Error(name + ': no status query after the reload');
+    if (!after.length || after[0].from < min) throw new Error(name + ': after the reload it restarted at ' + (after[0] && after[0].from));
+    if (bytes >= files[name].length) throw new Error(name + ': ' + bytes + ' bytes sent after the reload, the whole file is ' + files[name].length);
+    if (!(await apiDownload(run + '/' + name)).equals(files[name])) throw new Error(name + ': stored content differs');
+    console.log('  (' + name + ': ' + bytes + ' of ' + files[name].length + ' bytes sent after the reload)');
+  }
+  if (chunks.some((c) => c.name === 'reload-c.bin') || (await api.get('/api/files/info?path=' + encodeURIComponent(run + '/reload-c.bin'))).status() !== 404) {
+    throw new Error('the cancelled upload was sent');
+  }
+  await page.reload(); // nothing left to take up
+  await rowByName(page, 'reload-a.bin').waitFor();
+  await page.waitForTimeout(500);
+  if (await page.locator('section.uploads').count()) throw new Error('finished or cancelled uploads came back after a reload');
   await page.context().close();
 });
 
@@ -275,7 +351,7 @@ test('re-uploading a large file the server has sends < 1% of its bytes (delta up
   await rowByName(page, 'video.mp4').waitFor();
   let sent = 0;
   page.on('request', (r) => { sent += (r.postDataBuffer() || Buffer.alloc(0)).length; }); // every request body: commits, blocks, uploads
-  await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles({ name: 'video.mp4', mimeType: 'video/mp4', buffer: content });
+  await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles(localFile('video.mp4', content));
   await uploadsFinished(page);
   await page.locator('.upload[data-state=done]').getByText(/sent 0 B of/).waitFor();
   if (sent > size / 100) throw new Error(sent + ' bytes sent');
@@ -319,6 +395,11 @@ for (const t of tests) {
     passed++;
     console.log('passed: ' + t.name + ' (' + ((Date.now() - t0) / 1000).toFixed(1) + ' s)');
   } catch (e) {
+    for (const page of openPages) {
+      await shot(page, 'FAILED-' + (passed + failed + 1)).catch(() => {});
+      if (page.errors.length) console.log('  page errors: ' + page.errors.join('; '));
+      await page.context().close().catch(() => {});
+    }
     failed++;
     console.log('FAILED: ' + t.name + ' — ' + String(e && e.message ? e.message : e).split('\n')[0]);
   }

@@ -52,6 +52,7 @@ function Drive({ user, onSignOut }) {
   const uploads = useRef(null);
   if (!uploads.current) {
     uploads.current = new Uploads({
+      user: user.username,
       onChange: () => redraw((n) => n + 1),
       onConflict: (item) => setConflicts((c) => [...c, item]),
       onDone: () => { reload(); loadMe(); },
@@ -75,6 +76,10 @@ function Drive({ user, onSignOut }) {
 
   useEffect(() => { reload(); }, [path, view]);
   useEffect(() => { loadMe(); }, []);
+  useEffect(() => {
+    uploads.current.restore(); // unfinished uploads of an earlier page (a reload, a closed tab) continue
+    return () => uploads.current.detach();
+  }, []);
   useEffect(() => {
     const onHash = () => setPath(pathFromHash());
     addEventListener('hashchange', onHash);
