@@ -4,7 +4,7 @@
 // Screenshots of the main screens go to drive-web/target/browser-screenshots/ (or $SCREENSHOTS).
 import { chromium, request as http } from 'playwright-core';
 import { unzipSync } from 'fflate';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,10 +50,10 @@ async function newPage({ width = 1280, height = 800 } = {}) {
   return page;
 }
 
-async function signIn(page, folder = run) {
+async function signIn(page, folder = run, user = 'admin', secret = password) {
   await page.goto(base + '/');
-  await page.getByLabel('Username').fill('admin');
-  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('Username').fill(user);
+  await page.getByLabel('Password').fill(secret);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation', { name: 'Folder path' }).waitFor();
   if (folder !== '/') await page.goto(base + '/#' + encodeURIComponent(folder));
@@ -358,6 +358,29 @@ test('re-uploading a large file the server has sends < 1% of its bytes (delta up
   const revisions = await (await api.get('/api/files/list_revisions?' + new URLSearchParams({ path: run + '/video.mp4' }))).json();
   if (revisions[0].revision !== 2) throw new Error('no new revision: ' + JSON.stringify(revisions[0]));
   console.log('  (' + sent + ' bytes of ' + size + ' sent)');
+  await page.context().close();
+});
+
+test('the quota and the file size limit are checked before a byte is sent, with a clear message', async () => {
+  const user = 'bt-quota-' + Date.now();
+  const created = await api.post('/api/users', { data: { username: user, password: 'quota-test-password', email: user + '@example.test', quotaBytes: 3 * MiB } });
+  if (created.status() !== 201) throw new Error('user not created: ' + created.status());
+  const page = await signIn(await newPage(), '/', user, 'quota-test-password');
+  await page.getByText('0 B of 3.0 MB used').waitFor();
+  const sent = [];
+  page.on('request', (r) => r.url().includes('/api/files/upload') && sent.push(r.url()));
+  const huge = localFile('huge.iso', '');
+  const fd = openSync(huge, 'r+');
+  ftruncateSync(fd, 10 * 1024 ** 3 + 1); // sparse: 10 GiB + 1 byte that take no disk space
+  closeSync(fd);
+  await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles([localFile('fits.bin', Buffer.alloc(2 * MiB, 1)), localFile('too-much.bin', Buffer.alloc(2 * MiB, 2)), huge]);
+  await page.getByRole('status').getByText('2 of 3 files were not uploaded').waitFor();
+  await uploadsFinished(page);
+  await page.locator('.upload[data-state=refused][data-name="too-much.bin"]').getByText('Not uploaded: needs 2.0 MB, but only 1.0 MB of your 3.0 MB storage is free').waitFor();
+  await page.locator('.upload[data-state=refused][data-name="huge.iso"]').getByText('Not uploaded: larger than 10 GB, the most a single file may have').waitFor();
+  await shot(page, '12-quota-refused');
+  await rowByName(page, 'fits.bin').waitFor();
+  if (sent.length !== 1 || !sent[0].includes('fits.bin')) throw new Error('requests sent: ' + sent.join(', '));
   await page.context().close();
 });
 

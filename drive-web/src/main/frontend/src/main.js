@@ -114,11 +114,16 @@ function Drive({ user, onSignOut }) {
     const base = path;
     Promise.all(folders.map((f) => files.createFolder(join(base, f)).catch(() => {}))).then(() => {
       if (picked.length === 0) reload();
-      const free = me && me.usedBytes !== undefined ? me.quotaBytes - me.usedBytes : undefined;
-      uploads.current.add(picked.map(({ file, relative }) => {
+      const limits = me && me.usedBytes !== undefined
+        ? { freeBytes: me.quotaBytes - me.usedBytes, quotaBytes: me.quotaBytes, maxFileBytes: me.maxFileBytes || undefined } : {};
+      const refused = uploads.current.add(picked.map(({ file, relative }) => {
         const existing = relative.includes('/') ? null : known.get(relative);
         return { file, path: join(base, relative), baseRevision: existing && existing.revision > 0 ? existing.revision : undefined };
-      }), free);
+      }), limits);
+      if (refused.length) {
+        say(refused.length === 1 ? '“' + refused[0].name + '” was not uploaded: ' + refused[0].error + '.'
+          : refused.length + ' of ' + picked.length + ' files were not uploaded (too large, or not enough storage left); the uploads panel says why for each.');
+      }
     });
   }
 

@@ -7,6 +7,7 @@
 // server says they are (the resumable session's status query), not from the start. Each upload is
 // held by one tab (a Web Lock per upload), so two open tabs never send the same one twice.
 import { ApiError, csrfToken, q } from './api.js';
+import * as format from './format.js';
 import { DeltaUnavailable, deltaUpload } from './delta/upload.js';
 import { uploadStore } from './upload-store.js';
 
@@ -16,7 +17,7 @@ const SIMPLE_MAX = CHUNK;
 const PARALLEL = 2;
 const RETRIES = 8;
 
-const FINISHED = ['done', 'failed', 'cancelled'];
+const FINISHED = ['done', 'failed', 'cancelled', 'refused'];
 const ACTIVE = ['queued', 'uploading', 'hashing'];
 let nextId = 1;
 
@@ -30,24 +31,44 @@ export class Uploads {
     this.onDone = onDone;
   }
 
-  /** Queues [{file, path, baseRevision?}]; those over the size limit or the free space fail at once. */
-  add(jobs, freeBytes) {
-    let budget = freeBytes;
+  /**
+   * Queues [{file, path, baseRevision?}]. A file over the size limit, or more than the storage left
+   * (what the server said is free, less what this page is still sending), is refused at once with a
+   * message saying why; the refused ones are returned.
+   */
+  add(jobs, { freeBytes, quotaBytes, maxFileBytes = MAX_FILE } = {}) {
+    let budget = freeBytes === undefined ? undefined : freeBytes - this.unsentBytes();
+    const refused = [];
     for (const job of jobs) {
       const item = this.newItem({ key: crypto.randomUUID(), created: Date.now(), path: job.path, file: job.file,
         size: job.file.size, baseRevision: job.baseRevision, loaded: 0, state: 'queued' });
-      if (item.size > MAX_FILE) this.fail(item, 'larger than the 10 GiB limit');
-      else if (budget !== undefined && item.size > budget) this.fail(item, 'not enough storage left');
-      else {
+      if (item.size > maxFileBytes) {
+        this.refuse(item, 'larger than ' + format.size(maxFileBytes) + ', the most a single file may have');
+      } else if (budget !== undefined && item.size > budget) {
+        this.refuse(item, 'needs ' + format.size(item.size) + ', but only ' + format.size(Math.max(0, budget)) + ' of your '
+          + (quotaBytes ? format.size(quotaBytes) + ' ' : '') + 'storage is free');
+      } else {
         if (budget !== undefined) budget -= item.size;
         this.claim(item);
         uploadStore.save(item, this.user);
         uploadStore.saveFile(item);
       }
+      if (item.state === 'refused') refused.push(item);
       this.items.push(item);
     }
     this.changed();
     this.pump();
+    return refused;
+  }
+
+  /** Bytes of this page's unfinished uploads that the server does not count yet. */
+  unsentBytes() {
+    return this.items.filter((i) => !FINISHED.includes(i.state)).reduce((sum, i) => sum + i.size, 0);
+  }
+
+  refuse(item, why) {
+    item.state = 'refused';
+    item.error = why;
   }
 
   newItem(fields) {
@@ -146,7 +167,7 @@ export class Uploads {
   }
 
   get totals() {
-    const active = this.items.filter((i) => i.state !== 'cancelled' && i.state !== 'failed');
+    const active = this.items.filter((i) => !['cancelled', 'failed', 'refused'].includes(i.state));
     const size = active.reduce((s, i) => s + i.size, 0);
     const loaded = active.reduce((s, i) => s + i.loaded, 0);
     const speed = active.reduce((s, i) => s + (i.state === 'uploading' ? i.speed : 0), 0);

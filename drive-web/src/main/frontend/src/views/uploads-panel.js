@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import * as format from '../format.js';
 
 const STATE_TEXT = { queued: 'Waiting', hashing: 'Checking', uploading: 'Uploading', conflict: 'Waiting for your answer',
-  paused: 'Paused', needsFile: 'Interrupted: choose the file again to continue', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' };
+  paused: 'Paused', refused: 'Not uploaded', needsFile: 'Interrupted: choose the file again to continue', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' };
 const PAUSABLE = ['queued', 'uploading', 'hashing'];
 
 export function UploadsPanel({ uploads }) {
@@ -55,6 +55,7 @@ function Row({ item, uploads }) {
   else if (item.state === 'uploading' && item.speed) detail = format.size(item.speed) + '/s · ' + format.duration(item.eta) + ' left';
   else if (item.state === 'hashing') detail = 'Checking which parts the server already has…';
   else if (item.state === 'failed') detail = 'Failed: ' + item.error;
+  else if (item.state === 'refused') detail = 'Not uploaded: ' + item.error;
   else if (item.state === 'done' && item.sentBytes !== undefined) detail = 'Done · sent ' + format.size(item.sentBytes) + ' of ' + format.size(item.size);
   return html`
     <li class=${'upload ' + item.state} data-state=${item.state} data-name=${item.name}>
@@ -68,6 +69,6 @@ function Row({ item, uploads }) {
         ${active ? html`<button type="button" class="ghost small" aria-label=${'Cancel upload of ' + item.name} onClick=${() => uploads.cancel(item.id)}>Cancel</button>` : null}
       </div>
       <progress max="100" value=${item.state === 'done' ? 100 : percent} aria-label=${'Progress of ' + item.name}></progress>
-      <div class="upload-detail">${percent}% · ${detail}</div>
+      <div class="upload-detail">${item.state === 'refused' ? '' : percent + '% · '}${detail}</div>
     </li>`;
 }
