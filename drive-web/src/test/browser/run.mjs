@@ -39,6 +39,10 @@ const openPages = new Set(); // a failed test's pages are photographed, then clo
 
 async function newPage({ width = 1280, height = 800 } = {}) {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width, height } });
+  await context.addInitScript(() => { // Content-Security-Policy violations, checked by some tests
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const errors = [];
@@ -313,12 +317,12 @@ test('uploads survive a page reload: running ones resume from the server\'s offs
   await page.getByRole('button', { name: 'Pause upload of reload-b.bin' }).click();
   await row('reload-b.bin').and(page.locator('[data-state=paused]')).waitFor();
   await ackA;
-  reloaded = true;
+  page.once('framenavigated', () => { reloaded = true; }); // requests from here on come from the new page
   await page.reload();
   await page.getByRole('heading', { name: 'Uploading 1 item(s), 2 paused' }).waitFor();
   await row('reload-b.bin').and(page.locator('[data-state=paused]')).waitFor();
   await row('reload-c.bin').and(page.locator('[data-state=paused]')).waitFor();
-  await rowByName(page, 'report.txt').waitFor();
+  await page.locator('main.content[aria-busy=false]').waitFor();
   await shot(page, '11-uploads-after-reload');
   await page.getByRole('button', { name: 'Cancel upload of reload-c.bin' }).click();
   await page.getByRole('button', { name: 'Resume upload of reload-b.bin' }).click();
@@ -384,6 +388,67 @@ test('the quota and the file size limit are checked before a byte is sent, with 
   await page.context().close();
 });
 
+test('keyboard: the file list (one tab stop, arrow keys, Enter, F2, Delete) and dialogs work without a mouse', async () => {
+  await apiUpload(run + '/keys-1.txt', 'one\n');
+  await apiUpload(run + '/keys-2.txt', 'two\n');
+  const page = await signIn(await newPage());
+  await rowByName(page, 'album').waitFor();
+  await rowByName(page, 'keys-2.txt').waitFor();
+  const focused = () => page.evaluate(() => {
+    const a = document.activeElement;
+    const row = a.closest('tr');
+    return (a.tagName === 'TR' ? 'row' : a.getAttribute('aria-label') || a.textContent.trim()) + (row ? '@' + row.dataset.name : '');
+  });
+  const expect = async (what) => { const now = await focused(); if (now !== what) throw new Error('focus is on ' + now + ', expected ' + what); };
+  const names = await page.locator('table.entries tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.name));
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press('Tab');
+  await expect('Skip to the file list');
+  await page.keyboard.press('Enter');
+  await expect('row@' + names[0]);
+  await page.keyboard.press('ArrowDown');
+  await expect('row@' + names[1]);
+  await page.keyboard.press('End');
+  await expect('row@' + names[names.length - 1]);
+  await page.keyboard.press('Home');
+  await expect('row@' + names[0]);
+  const stops = await page.locator('table.entries tbody [tabindex="0"]').evaluateAll((els) => [...new Set(els.map((e) => e.closest('tr').dataset.name))]);
+  if (stops.join() !== names[0]) throw new Error('tab stops in rows ' + stops.join(', '));
+  for (let i = 0; i < names.indexOf('album'); i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter'); // opens the folder; its first row takes the focus
+  await page.locator('.crumbs [aria-current=page]').filter({ hasText: 'album' }).waitFor();
+  await page.waitForFunction(() => document.activeElement.dataset.name === 'raw');
+  await page.keyboard.press('F2');
+  const rename = page.getByRole('dialog', { name: 'Rename' });
+  await rename.getByLabel('New name').waitFor();
+  await page.waitForFunction(() => document.activeElement.name === 'value' && document.activeElement.value === 'raw'
+    && document.activeElement.selectionEnd === 3); // the name field has the focus, the name selected
+  await page.keyboard.type('raw files');
+  await page.keyboard.press('Enter');
+  await rowByName(page, 'raw files').waitFor();
+  await rowByName(page, 'notes.txt').focus();
+  await page.keyboard.press('Delete');
+  await page.getByRole('status').getByText('moved to Deleted files').waitFor();
+  await rowByName(page, 'notes.txt').waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await rowByName(page, 'notes.txt').waitFor();
+  await rowByName(page, 'photo-1.jpg').focus();
+  await page.keyboard.press('Tab');
+  await expect('photo-1.jpg@photo-1.jpg');
+  await page.keyboard.press('Tab');
+  await expect('Revisions of photo-1.jpg@photo-1.jpg');
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('dialog', { name: 'Revisions of photo-1.jpg' });
+  await panel.locator('li').first().waitFor();
+  if (!(await page.evaluate(() => Boolean(document.activeElement.closest('dialog'))))) throw new Error('focus is not in the dialog');
+  await page.keyboard.press('Escape');
+  await panel.waitFor({ state: 'detached' });
+  await expect('Revisions of photo-1.jpg@photo-1.jpg');
+  const csp = await page.evaluate(() => window.cspViolations);
+  if (csp.length) throw new Error('Content-Security-Policy violations: ' + csp.join('; '));
+  await page.context().close();
+});
+
 test('narrow screen: the listing still works at 390 px', async () => {
   const page = await signIn(await newPage({ width: 390, height: 780 }));
   await rowByName(page, 'report.txt').waitFor();
@@ -404,6 +469,8 @@ test('main screen (screenshot) and no script errors on the way', async () => {
   await rowByName(page, 'album').waitFor();
   await shot(page, '00-main');
   if (page.errors.length) throw new Error(page.errors.join('; '));
+  const csp = await page.evaluate(() => window.cspViolations);
+  if (csp.length) throw new Error('Content-Security-Policy violations: ' + csp.join('; '));
   await page.context().close();
 });
 

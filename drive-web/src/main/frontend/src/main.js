@@ -164,6 +164,7 @@ function Drive({ user, onSignOut }) {
   const entries = listing ? listing.entries : [];
   return html`
     <div class=${'app' + (dragging ? ' dragging' : '')} ...${dropHandlers}>
+      <button type="button" class="skip" onClick=${skipToFiles}>Skip to the file list</button>
       <header class="top">
         <a class="brand" href="#" onClick=${(e) => { e.preventDefault(); open('/'); }}><span class="logo" aria-hidden="true"></span>Drive</a>
         <div class="account">
@@ -210,6 +211,14 @@ function Drive({ user, onSignOut }) {
       ${conflicts.length ? html`<${ConflictDialog} item=${conflicts[0]} onChoose=${resolveConflict} />` : null}
       ${revisionsOf ? html`<${RevisionsPanel} entry=${revisionsOf} onClose=${() => setRevisionsOf(null)} onRestored=${(r) => { say('Revision ' + r + ' restored as the newest.'); reload(); loadMe(); }} />` : null}
     </div>`;
+}
+
+/** Focus the file list's row in the tab order (or the list itself when the folder is empty). */
+function skipToFiles() {
+  const row = document.querySelector('table.entries tbody tr[tabindex="0"]');
+  const main = document.querySelector('main.content');
+  if (row) row.focus();
+  else { main.tabIndex = -1; main.focus(); }
 }
 
 const hasFiles = (e) => e.dataTransfer && [...e.dataTransfer.types].includes('Files');
