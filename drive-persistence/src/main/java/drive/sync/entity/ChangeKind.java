@@ -22,7 +22,11 @@ public enum ChangeKind {
     /** Processing an upload was given up; the file keeps its previous revision. */
     FAILED,
     /** A pending upload lost to a change committed first and was refused; nothing was written. */
-    CONFLICT;
+    CONFLICT,
+    /** A file or folder someone shared was added to this drive at {@code path}. */
+    SHARED,
+    /** A shared file or folder left this drive (revoked, left, or removed from the drive). */
+    UNSHARED;
 
     public String label() {
         return name().toLowerCase();
