@@ -2,9 +2,12 @@ package drive.sharing.boundary;
 
 import drive.files.control.DrivePath;
 import drive.files.control.FileMetadata;
+import drive.files.control.TreeChanges;
+import drive.files.control.TreeOperations;
 import drive.files.entity.FileEntry;
 import drive.platform.control.DriveException;
 import drive.sharing.control.Access;
+import drive.sharing.control.OwnershipTransfer;
 import drive.sharing.control.ShareGranted;
 import drive.sharing.control.ShareView;
 import drive.sharing.control.Target;
@@ -46,6 +49,55 @@ public class Shares {
 
     @Inject
     Event<ShareGranted> granted;
+
+    @Inject
+    OwnershipTransfer transfers;
+
+    @Inject
+    TreeOperations tree;
+
+    @Inject
+    TreeChanges treeJournal;
+
+    /**
+     * Makes {@code username}, who must already have a share of the item, its owner (see {@link
+     * OwnershipTransfer}): the item leaves the caller's drive and comes back as a share with the
+     * caller as editor; it appears in the new owner's drive at {@code /<name>}. Returns the item as
+     * the caller now sees it.
+     */
+    public ShareView transfer(Caller caller, String rawPath, String username) {
+        DrivePath path = DrivePath.parse(rawPath);
+        Target target = access.resolve(caller, path, Access.Need.WRITE);
+        if (target.shared() || path.isRoot()) {
+            throw target.shared()
+                    ? DriveException.forbidden("only the owner of '" + path + "' can transfer its ownership")
+                    : DriveException.invalid("transfer a file or folder, not your whole drive");
+        }
+        Caller owner = target.caller();
+        FileEntry entry = metadata.existing(owner, path);
+        User from = metadata.user(owner);
+        User to = user(username);
+        Share existing = em.createNamedQuery(Share.OF_FILE, Share.class)
+                .setParameter("file", entry)
+                .getResultStream()
+                .filter(s -> s.getGrantee().getId().equals(to.getId()))
+                .findFirst()
+                .orElseThrow(() -> DriveException.invalid(
+                        "share '" + path + "' with '" + username + "' first: ownership goes to someone who has it"));
+        Caller newOwner = Caller.user(to.getUsername());
+        unmounted(caller, existing);
+        String name = freeName(newOwner, entry.getName());
+        OwnershipTransfer.Moved moved = transfers.transfer(entry, from, to, name);
+        Share mine = transfers.moveShares(moved, to, from);
+        FileEntry deleted = tree.delete(owner, path);
+        em.flush();
+        treeJournal.deleted(owner, deleted, path);
+        treeJournal.copied(owner, moved.top(), DrivePath.parse("/" + name));
+        mine.mount(freeName(owner, entry.getName()));
+        em.flush();
+        changed.fire(journalEntry(caller, mine, ChangeKind.SHARED, moved.top()));
+        return ShareView.of(mine, caller.username());
+    }
 
     /** Shares the item at {@code rawPath} (as the caller sees it) with {@code username}. */
     public ShareView share(Caller caller, String rawPath, String username, String role, boolean canReshare) {

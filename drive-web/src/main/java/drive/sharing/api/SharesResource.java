@@ -55,6 +55,15 @@ public class SharesResource {
                 .build();
     }
 
+    /** {@code {path, user}}: makes {@code user} (who must have a share of it) the owner; the caller keeps editor access. */
+    @POST
+    @Path("transfer")
+    @Consumes(MediaType.WILDCARD)
+    public ShareView transfer(InputStream body) {
+        JsonBody json = JsonBody.read(body, "{path, user}");
+        return shares.transfer(callers.caller(), json.requiredString("path"), json.requiredString("user"));
+    }
+
     /** Who has access to the item at {@code path}. */
     @GET
     public List<ShareView> of(@QueryParam("path") String path) {
