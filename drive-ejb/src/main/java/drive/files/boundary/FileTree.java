@@ -53,9 +53,9 @@ public class FileTree {
     }
 
     public FileInfo move(Caller asked, String from, String to) {
+        Access.checkNotMountPoint(access.resolve(asked, DrivePath.parse(from), Access.Need.WRITE), "move or rename");
         Target[] pair = access.resolvePair(
                 asked, DrivePath.parse(from), Access.Need.WRITE, DrivePath.parse(to), Access.Need.WRITE);
-        Access.checkNotMountPoint(pair[0], "move or rename");
         Caller caller = pair[0].caller();
         DrivePath source = pair[0].path();
         DrivePath target = pair[1].path();
