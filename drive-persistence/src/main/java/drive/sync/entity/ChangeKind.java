@@ -26,7 +26,9 @@ public enum ChangeKind {
     /** A file or folder someone shared was added to this drive at {@code path}. */
     SHARED,
     /** A shared file or folder left this drive (revoked, left, or removed from the drive). */
-    UNSHARED;
+    UNSHARED,
+    /** A notification arrived for this user (path: what it is about, "/" when not in their drive); see /api/notifications. */
+    NOTIFICATION;
 
     public String label() {
         return name().toLowerCase();
