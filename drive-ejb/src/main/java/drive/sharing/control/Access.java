@@ -6,10 +6,18 @@ import drive.files.entity.Namespace;
 import drive.platform.control.DriveException;
 import drive.sharing.entity.Role;
 import drive.sharing.entity.Share;
+import drive.sharing.entity.ShareLink;
 import drive.users.control.Caller;
+import drive.users.control.Passwords;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +46,67 @@ public class Access {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    LinkGuard guard;
+
+    @Inject
+    Passwords passwords;
+
+    /**
+     * Where {@code path} (relative to the linked item, {@code /} being the item itself) leads
+     * through the share link {@code token}, read-only. Unknown or revoked token: 404; expired: 410
+     * {@code gone}; a password set but missing or wrong: 401. Unknown tokens and wrong passwords
+     * count against the client's allowance ({@link LinkGuard}: then 429).
+     */
+    public Target throughLink(String token, String password, DrivePath path, String client) {
+        guard.check(client);
+        ShareLink link = token == null
+                ? null
+                : em.createNamedQuery(ShareLink.BY_TOKEN, ShareLink.class)
+                        .setParameter("hash", tokenHash(token))
+                        .getResultStream()
+                        .findFirst()
+                        .orElse(null);
+        if (link == null) {
+            guard.failed(client);
+            throw DriveException.notFound("no such link");
+        }
+        if (link.expired(Instant.now())) {
+            throw new DriveException(DriveException.Kind.GONE, "this link has expired");
+        }
+        if (link.getPasswordHash() != null && !passwords.matches(password, link.getPasswordHash())) {
+            guard.failed(client);
+            throw new DriveException(
+                    DriveException.Kind.UNAUTHORIZED,
+                    "this link needs its password: send it in the X-Link-Password header");
+        }
+        FileEntry item = link.getFile();
+        if (item.isDeleted() || (!item.isFolder() && !path.isRoot())) {
+            throw DriveException.notFound("no file or folder at '" + path + "' of this link");
+        }
+        Mount mount = new Mount(
+                link.getId(),
+                item.getNamespace().getId(),
+                item.getId(),
+                item.getPath(),
+                "",
+                Role.VIEWER,
+                item.isFolder(),
+                false);
+        Caller owner = Caller.user(item.getNamespace().getOwner().getUsername());
+        return new Target(owner.in(mount.namespaceId()), mount.inward(path.isRoot() ? "" : path.value()), mount);
+    }
+
+    /** How a link token is stored: its SHA-256, hex. */
+    public static String tokenHash(String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** Where {@code path} leads for {@code caller}, checked for {@code need}. */
     public Target resolve(Caller caller, DrivePath path, Need need) {

@@ -30,7 +30,7 @@ public record Mount(
                 share.canReshare());
     }
 
-    /** Where the recipient sees it: {@code /<name>}. */
+    /** Where the recipient sees it: {@code /<name>} ({@code /} through a share link, whose name is empty). */
     public String path() {
         return "/" + name;
     }
@@ -45,7 +45,11 @@ public record Mount(
         if (!covers(ownerPath)) {
             return null;
         }
-        return path() + ownerPath.substring(root.length());
+        String rest = ownerPath.substring(root.length());
+        if (name.isEmpty()) { // a share link: paths relative to the linked item
+            return rest.isEmpty() ? "/" : rest;
+        }
+        return path() + rest;
     }
 
     /** The owner's path of {@code rest} (what follows {@code /<name>} in the recipient's path, "" or "/…"). */

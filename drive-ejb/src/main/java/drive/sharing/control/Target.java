@@ -43,7 +43,7 @@ public record Target(Caller caller, DrivePath path, Mount mount) {
         String path = outward(info.path());
         return new FileInfo(
                 path,
-                DrivePath.parse(path).name(),
+                path.equals("/") ? info.name() : DrivePath.parse(path).name(),
                 info.folder(),
                 info.size(),
                 info.sha256(),
