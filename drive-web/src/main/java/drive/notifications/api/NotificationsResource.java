@@ -67,7 +67,7 @@ public class NotificationsResource {
         try {
             n = Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw DriveException.notFound("no such notification");
+            throw DriveException.invalid("a notification id is a number, not '" + id + "'");
         }
         return notifications.read(callers.caller(), n);
     }

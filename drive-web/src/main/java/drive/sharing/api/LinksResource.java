@@ -76,7 +76,7 @@ public class LinksResource {
         try {
             n = Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw DriveException.notFound("no such link");
+            throw DriveException.invalid("a link id is a number, not '" + id + "'");
         }
         links.revoke(callers.caller(), n);
         return Response.noContent().build();

@@ -121,7 +121,7 @@ public class SharesResource {
         try {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw DriveException.notFound("no such share");
+            throw DriveException.invalid("a share id is a number, not '" + id + "'");
         }
     }
 
