@@ -49,6 +49,23 @@ export const session = {
   me: () => api('GET', '/api/users/me'),
 };
 
+export const shares = {
+  of: (path) => api('GET', '/api/shares?' + q({ path })),
+  add: (path, user, role) => api('POST', '/api/shares', { path, user, role }),
+  change: (id, role) => api('PUT', '/api/shares/' + id, { role }),
+  remove: (id) => api('DELETE', '/api/shares/' + id),
+  incoming: () => api('GET', '/api/shares/incoming'),
+  mount: (id) => api('POST', '/api/shares/' + id + '/mount', {}),
+  unmount: (id) => api('DELETE', '/api/shares/' + id + '/mount'),
+};
+
+export const notifications = {
+  list: () => api('GET', '/api/notifications?' + q({ limit: 50 })),
+  unread: () => api('GET', '/api/notifications/unread_count'),
+  read: (id) => api('POST', '/api/notifications/' + id + '/read'),
+  readAll: () => api('POST', '/api/notifications/read_all'),
+};
+
 export const changes = {
   latestCursor: () => api('GET', '/api/changes/latest_cursor'),
   read: (cursor) => api('GET', '/api/changes?' + q({ cursor, limit: 2000 })),

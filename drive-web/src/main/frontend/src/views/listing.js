@@ -118,6 +118,7 @@ export function FilesTable({ entries, sort, onSort, actions, onDropInto }) {
                 ${e.folder
                   ? html`<a class="button" tabindex=${tab} href=${zipUrl(e.path)} download=${e.name + '.zip'} aria-label=${'Download ' + e.name + ' as ZIP'} title="Download as ZIP">Download</a>`
                   : html`<button type="button" tabindex=${tab} aria-label=${'Revisions of ' + e.name} onClick=${() => actions.revisions(e)}>Revisions</button>`}
+                <button type="button" tabindex=${tab} aria-label=${'Share ' + e.name} onClick=${() => actions.share(e)}>Share</button>
                 <button type="button" tabindex=${tab} aria-label=${'Rename ' + e.name} onClick=${() => actions.rename(e)}>Rename</button>
                 <button type="button" tabindex=${tab} aria-label=${'Move ' + e.name} onClick=${() => actions.move(e)}>Move</button>
                 ${e.folder || e.revision > 0 ? html`<button type="button" tabindex=${tab} aria-label=${'Copy ' + e.name} onClick=${() => actions.copy(e)}>Copy</button>` : null}

@@ -383,7 +383,11 @@ public class FileMetadata {
                 .orElseThrow(() -> new DriveException(DriveException.Kind.UNAUTHORIZED, "unknown user"));
     }
 
-    private Namespace namespace(Caller caller) {
+    /** The namespace the caller works in: their own root, or the one {@code Access} resolved a shared path to. */
+    public Namespace namespace(Caller caller) {
+        if (caller.namespaceId() != null) {
+            return em.find(Namespace.class, caller.namespaceId());
+        }
         return em.createNamedQuery(Namespace.ROOT_OF, Namespace.class)
                 .setParameter("owner", user(caller))
                 .getSingleResult();

@@ -26,9 +26,7 @@ public class TreeEntries {
     FileMetadata metadata;
 
     public Namespace namespace(Caller caller) {
-        return em.createNamedQuery(Namespace.ROOT_OF, Namespace.class)
-                .setParameter("owner", metadata.user(caller))
-                .getSingleResult();
+        return metadata.namespace(caller);
     }
 
     /** The live entry at {@code path}. */
