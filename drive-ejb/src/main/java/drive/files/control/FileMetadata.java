@@ -422,12 +422,22 @@ public class FileMetadata {
                 .orElseThrow(() -> new DriveException(DriveException.Kind.UNAUTHORIZED, "unknown user"));
     }
 
-    /** The id of the caller's root namespace (remembered: it never changes). */
+    /**
+     * The id of the namespace the caller works in: the one {@code Access} resolved a shared path to,
+     * or the caller's root (remembered: it never changes).
+     */
     private long namespaceId(Caller caller) {
+        if (caller.namespaceId() != null) {
+            return caller.namespaceId();
+        }
         return cache.rootNamespace(caller.username(), () -> namespace(caller).getId());
     }
 
-    private Namespace namespace(Caller caller) {
+    /** The namespace the caller works in: their own root, or the one {@code Access} resolved a shared path to. */
+    public Namespace namespace(Caller caller) {
+        if (caller.namespaceId() != null) {
+            return em.find(Namespace.class, caller.namespaceId());
+        }
         return em.createNamedQuery(Namespace.ROOT_OF, Namespace.class)
                 .setParameter("owner", user(caller))
                 .getSingleResult();
