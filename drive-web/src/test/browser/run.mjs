@@ -3,7 +3,8 @@
 // Prints "passed: …" or "FAILED: …" per test and a summary; exits non-zero on any failure.
 // Screenshots of the main screens go to drive-web/target/browser-screenshots/ (or $SCREENSHOTS).
 import { chromium, request as http } from 'playwright-core';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
+import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,26 +35,41 @@ async function apiDownload(path) {
   return r.body();
 }
 
+const openPages = new Set(); // a failed test's pages are photographed, then closed
+
 async function newPage({ width = 1280, height = 800 } = {}) {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width, height } });
+  await context.addInitScript(() => { // Content-Security-Policy violations, checked by some tests
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && !/status of (401|404|409)/.test(m.text()) && errors.push(m.text()));
   page.errors = errors;
+  openPages.add(page);
+  page.on('close', () => openPages.delete(page));
   return page;
 }
 
-async function signIn(page, folder = run) {
+async function signIn(page, folder = run, user = 'admin', secret = password) {
   await page.goto(base + '/');
-  await page.getByLabel('Username').fill('admin');
-  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('Username').fill(user);
+  await page.getByLabel('Password').fill(secret);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation', { name: 'Folder path' }).waitFor();
   if (folder !== '/') await page.goto(base + '/#' + encodeURIComponent(folder));
   await page.locator('.crumbs [aria-current=page]').filter({ hasText: folder.slice(folder.lastIndexOf('/') + 1) }).waitFor();
   return page;
+}
+
+/** A file on disk for a file input: Playwright sends a path at once, a buffer slowly (through the protocol). */
+function localFile(name, content) {
+  const path = join(mkdtempSync(join(tmpdir(), 'drive-bt-')), name);
+  writeFileSync(path, content);
+  return path;
 }
 
 const rowByName = (page, name) => page.locator('table.entries tbody tr').filter({ has: page.getByText(name, { exact: true }) });
@@ -69,7 +85,8 @@ async function uploadsFinished(page) {
 
 // ---- the tests ----
 const tests = [];
-const test = (name, fn) => tests.push({ name, fn });
+const only = process.env.ONLY ? new RegExp(process.env.ONLY) : null;
+const test = (name, fn) => (!only || only.test(name)) && tests.push({ name, fn });
 
 test('sign in, and a wrong password is refused', async () => {
   const r = await api.post('/api/files/create_folder', { data: { path: run } });
@@ -107,6 +124,22 @@ test('a folder of files uploaded with the folder picker: progress reaches 100%, 
   await page.getByRole('link', { name: 'raw', exact: true }).click();
   await rowByName(page, 'photo-1.cr2').waitFor();
   if ((await apiDownload(run + '/album/raw/photo-1.cr2')).length !== 2 * MiB) throw new Error('wrong size stored');
+  await page.context().close();
+});
+
+test('a folder downloads as a ZIP holding its files', async () => {
+  const page = await signIn(await newPage());
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download album as ZIP' }).click()]);
+  if (download.suggestedFilename() !== 'album.zip') throw new Error('saved as ' + download.suggestedFilename());
+  const entries = unzipSync(readFileSync(await download.path()));
+  const names = Object.keys(entries).sort().join(', ');
+  if (names !== 'album/, album/notes.txt, album/photo-1.jpg, album/raw/, album/raw/photo-1.cr2') throw new Error('ZIP holds ' + names);
+  if (Buffer.from(entries['album/notes.txt']).toString() !== 'holiday notes\n') throw new Error('notes.txt differs');
+  if (!Buffer.from(entries['album/raw/photo-1.cr2']).equals(Buffer.alloc(2 * MiB, 9))) throw new Error('photo-1.cr2 differs');
+  await page.getByRole('link', { name: 'album', exact: true }).click();
+  await rowByName(page, 'notes.txt').waitFor();
+  const [inside] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download album as ZIP' }).click()]); // the open folder's own button
+  if (inside.suggestedFilename() !== 'album.zip') throw new Error('the open folder downloads as something else');
   await page.context().close();
 });
 
@@ -227,25 +260,89 @@ test('create folder, rename, delete, restore from Deleted files', async () => {
 });
 
 test('a large file goes resumably and survives a dropped connection', async () => {
-  const size = 20 * MiB + 12345;
+  const size = 16 * MiB + 12345;
   const page = await signIn(await newPage());
   let failedOnce = false;
   let statusQueries = 0;
-  await page.route((u) => u.searchParams.has('upload_id'), async (route) => {
-    const headers = route.request().headers();
-    if ((headers['content-range'] || '').startsWith('bytes */')) statusQueries++;
-    if (!failedOnce && (headers['content-range'] || '').startsWith('bytes 8388608-')) {
+  page.on('request', (r) => { if ((r.headers()['content-range'] || '').startsWith('bytes */')) statusQueries++; });
+  const sessions = (u) => u.searchParams.has('upload_id');
+  await page.route(sessions, async (route) => { // intercepted until the second chunk's connection is dropped once
+    if (!failedOnce && (route.request().headers()['content-range'] || '').startsWith('bytes 8388608-')) {
       failedOnce = true;
-      return route.abort('connectionreset');
+      await route.abort('connectionreset');
+      return page.unroute(sessions);
     }
     return route.continue();
   });
-  await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles({ name: 'big.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(size, 42) });
+  await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles(localFile('big.bin', Buffer.alloc(size, 42)));
   await uploadsFinished(page);
   await rowByName(page, 'big.bin').waitFor();
   if (!failedOnce || statusQueries < 1) throw new Error('no dropped connection / status query (' + failedOnce + ', ' + statusQueries + ')');
   const stored = await apiDownload(run + '/big.bin');
   if (stored.length !== size || stored.some((b) => b !== 42)) throw new Error('stored content differs');
+  await page.context().close();
+});
+
+test('uploads survive a page reload: running ones resume from the server\'s offset, paused ones stay paused, cancel works after it', async () => {
+  const pattern = (n, seed) => { const b = Buffer.alloc(n); for (let i = 0; i < n; i += 4) b.writeUInt32LE((Math.imul(i + seed, 2654435761) >>> 0), i); return b; };
+  const files = { 'reload-a.bin': pattern(32 * MiB + 8, 1), 'reload-b.bin': pattern(24 * MiB + 4, 2), 'reload-c.bin': pattern(100_000, 3) };
+  const page = await signIn(await newPage());
+  const nameOf = new Map(); // upload_id -> file name, from the resumable sessions' answers
+  const chunks = []; // {name, afterReload, from, to} from each chunk's Content-Range
+  const statusQueries = [];
+  let reloaded = false;
+  page.on('response', async (r) => {
+    if (r.request().method() === 'POST' && r.url().includes('uploadType=resumable') && r.headers().location) {
+      nameOf.set(new URL(r.headers().location, base).searchParams.get('upload_id'), JSON.parse(r.request().postData()).path.split('/').pop());
+    }
+  });
+  page.on('request', (r) => {
+    if (r.method() !== 'PUT' || !r.url().includes('upload_id=')) return;
+    const name = nameOf.get(new URL(r.url()).searchParams.get('upload_id'));
+    const range = r.headers()['content-range'] || '';
+    const m = /^bytes (\d+)-(\d+)\//.exec(range);
+    if (m) chunks.push({ name, afterReload: reloaded, from: Number(m[1]), to: Number(m[2]) });
+    else if (range.startsWith('bytes */') && reloaded) statusQueries.push(name);
+  });
+  const acknowledged = (name, bytes) => page.waitForResponse((r) => r.status() === 308 && nameOf.get(new URL(r.url()).searchParams.get('upload_id')) === name
+    && (r.headers().range || '') === 'bytes=0-' + (bytes - 1), { timeout: 60_000 });
+  const row = (name) => page.locator('.upload[data-name="' + name + '"]');
+  const ackA = acknowledged('reload-a.bin', 16 * MiB);
+  const ackB = acknowledged('reload-b.bin', 8 * MiB);
+  ackA.catch(() => {});
+  ackB.catch(() => {});
+  await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles(Object.entries(files).map(([name, content]) => localFile(name, content)));
+  await page.getByRole('button', { name: 'Pause upload of reload-c.bin' }).click(); // still waiting its turn
+  await ackB;
+  await page.getByRole('button', { name: 'Pause upload of reload-b.bin' }).click();
+  await row('reload-b.bin').and(page.locator('[data-state=paused]')).waitFor();
+  await ackA;
+  page.once('framenavigated', () => { reloaded = true; }); // requests from here on come from the new page
+  await page.reload();
+  await page.getByRole('heading', { name: 'Uploading 1 item(s), 2 paused' }).waitFor();
+  await row('reload-b.bin').and(page.locator('[data-state=paused]')).waitFor();
+  await row('reload-c.bin').and(page.locator('[data-state=paused]')).waitFor();
+  await page.locator('main.content[aria-busy=false]').waitFor();
+  await shot(page, '11-uploads-after-reload');
+  await page.getByRole('button', { name: 'Cancel upload of reload-c.bin' }).click();
+  await page.getByRole('button', { name: 'Resume upload of reload-b.bin' }).click();
+  await uploadsFinished(page);
+  for (const [name, min] of [['reload-a.bin', 16 * MiB], ['reload-b.bin', 8 * MiB]]) {
+    const after = chunks.filter((c) => c.name === name && c.afterReload);
+    const bytes = after.reduce((sum, c) => sum + c.to - c.from + 1, 0);
+    if (!statusQueries.includes(name)) throw new Error(name + ': no status query after the reload');
+    if (!after.length || after[0].from < min) throw new Error(name + ': after the reload it restarted at ' + (after[0] && after[0].from));
+    if (bytes >= files[name].length) throw new Error(name + ': ' + bytes + ' bytes sent after the reload, the whole file is ' + files[name].length);
+    if (!(await apiDownload(run + '/' + name)).equals(files[name])) throw new Error(name + ': stored content differs');
+    console.log('  (' + name + ': ' + bytes + ' of ' + files[name].length + ' bytes sent after the reload)');
+  }
+  if (chunks.some((c) => c.name === 'reload-c.bin') || (await api.get('/api/files/info?path=' + encodeURIComponent(run + '/reload-c.bin'))).status() !== 404) {
+    throw new Error('the cancelled upload was sent');
+  }
+  await page.reload(); // nothing left to take up
+  await rowByName(page, 'reload-a.bin').waitFor();
+  await page.waitForTimeout(500);
+  if (await page.locator('section.uploads').count()) throw new Error('finished or cancelled uploads came back after a reload');
   await page.context().close();
 });
 
@@ -258,7 +355,7 @@ test('re-uploading a large file the server has sends < 1% of its bytes (delta up
   await rowByName(page, 'video.mp4').waitFor();
   let sent = 0;
   page.on('request', (r) => { sent += (r.postDataBuffer() || Buffer.alloc(0)).length; }); // every request body: commits, blocks, uploads
-  await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles({ name: 'video.mp4', mimeType: 'video/mp4', buffer: content });
+  await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles(localFile('video.mp4', content));
   await uploadsFinished(page);
   await page.locator('.upload[data-state=done]').getByText(/sent 0 B of/).waitFor();
   if (sent > size / 100) throw new Error(sent + ' bytes sent');
@@ -266,6 +363,134 @@ test('re-uploading a large file the server has sends < 1% of its bytes (delta up
   if (revisions[0].revision !== 2) throw new Error('no new revision: ' + JSON.stringify(revisions[0]));
   console.log('  (' + sent + ' bytes of ' + size + ' sent)');
   await page.context().close();
+});
+
+test('the quota and the file size limit are checked before a byte is sent, with a clear message', async () => {
+  const user = 'bt-quota-' + Date.now();
+  const created = await api.post('/api/users', { data: { username: user, password: 'quota-test-password', email: user + '@example.test', quotaBytes: 3 * MiB } });
+  if (created.status() !== 201) throw new Error('user not created: ' + created.status());
+  const page = await signIn(await newPage(), '/', user, 'quota-test-password');
+  await page.getByText('0 B of 3.0 MB used').waitFor();
+  const sent = [];
+  page.on('request', (r) => r.url().includes('/api/files/upload') && sent.push(r.url()));
+  const huge = localFile('huge.iso', '');
+  const fd = openSync(huge, 'r+');
+  ftruncateSync(fd, 10 * 1024 ** 3 + 1); // sparse: 10 GiB + 1 byte that take no disk space
+  closeSync(fd);
+  await page.locator('input[type=file]:not([webkitdirectory])').setInputFiles([localFile('fits.bin', Buffer.alloc(2 * MiB, 1)), localFile('too-much.bin', Buffer.alloc(2 * MiB, 2)), huge]);
+  await page.getByRole('status').getByText('2 of 3 files were not uploaded').waitFor();
+  await uploadsFinished(page);
+  await page.locator('.upload[data-state=refused][data-name="too-much.bin"]').getByText('Not uploaded: needs 2.0 MB, but only 1.0 MB of your 3.0 MB storage is free').waitFor();
+  await page.locator('.upload[data-state=refused][data-name="huge.iso"]').getByText('Not uploaded: larger than 10 GB, the most a single file may have').waitFor();
+  await shot(page, '12-quota-refused');
+  await rowByName(page, 'fits.bin').waitFor();
+  if (sent.length !== 1 || !sent[0].includes('fits.bin')) throw new Error('requests sent: ' + sent.join(', '));
+  await page.context().close();
+});
+
+test('keyboard: the file list (one tab stop, arrow keys, Enter, F2, Delete) and dialogs work without a mouse', async () => {
+  await apiUpload(run + '/keys-1.txt', 'one\n');
+  await apiUpload(run + '/keys-2.txt', 'two\n');
+  const page = await signIn(await newPage());
+  await rowByName(page, 'album').waitFor();
+  await rowByName(page, 'keys-2.txt').waitFor();
+  const focused = () => page.evaluate(() => {
+    const a = document.activeElement;
+    const row = a.closest('tr');
+    return (a.tagName === 'TR' ? 'row' : a.getAttribute('aria-label') || a.textContent.trim()) + (row ? '@' + row.dataset.name : '');
+  });
+  const expect = async (what) => {
+    const now = await focused();
+    if (now !== what) throw new Error('expected the focus on ' + what + ', it is on ' + now.replace(/\s+/g, ' ').slice(0, 80));
+  };
+  const names = await page.locator('table.entries tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.name));
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press('Tab');
+  await expect('Skip to the file list');
+  await page.keyboard.press('Enter');
+  await expect('row@' + names[0]);
+  await page.keyboard.press('ArrowDown');
+  await expect('row@' + names[1]);
+  await page.keyboard.press('End');
+  await expect('row@' + names[names.length - 1]);
+  await page.keyboard.press('Home');
+  await expect('row@' + names[0]);
+  const stops = await page.locator('table.entries tbody [tabindex="0"]').evaluateAll((els) => [...new Set(els.map((e) => e.closest('tr').dataset.name))]);
+  if (stops.join() !== names[0]) throw new Error('tab stops in rows ' + stops.join(', '));
+  for (let i = 0; i < names.indexOf('album'); i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter'); // opens the folder; its first row takes the focus
+  await page.locator('.crumbs [aria-current=page]').filter({ hasText: 'album' }).waitFor();
+  await page.waitForFunction(() => document.activeElement.dataset.name === 'raw');
+  await page.keyboard.press('F2');
+  const rename = page.getByRole('dialog', { name: 'Rename' });
+  await rename.getByLabel('New name').waitFor();
+  await page.waitForFunction(() => document.activeElement.name === 'value' && document.activeElement.value === 'raw'
+    && document.activeElement.selectionEnd === 3); // the name field has the focus, the name selected
+  await page.keyboard.type('raw files');
+  await page.keyboard.press('Enter');
+  await rowByName(page, 'raw files').waitFor();
+  await rowByName(page, 'notes.txt').focus();
+  await page.keyboard.press('Delete');
+  await page.getByRole('status').getByText('moved to Deleted files').waitFor();
+  await rowByName(page, 'notes.txt').waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await rowByName(page, 'notes.txt').waitFor();
+  await rowByName(page, 'photo-1.jpg').focus();
+  await page.keyboard.press('Tab');
+  await expect('photo-1.jpg@photo-1.jpg');
+  await page.keyboard.press('Tab');
+  await expect('Revisions of photo-1.jpg@photo-1.jpg');
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('dialog', { name: 'Revisions of photo-1.jpg' });
+  await panel.locator('li').first().waitFor();
+  if (!(await page.evaluate(() => Boolean(document.activeElement.closest('dialog'))))) throw new Error('focus is not in the dialog');
+  await page.keyboard.press('Escape');
+  await panel.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement.getAttribute('aria-label') === 'Revisions of photo-1.jpg', null, { timeout: 2000 })
+    .catch(() => expect('Revisions of photo-1.jpg@photo-1.jpg')); // focus is back on the button that opened the dialog
+  const csp = await page.evaluate(() => window.cspViolations);
+  if (csp.length) throw new Error('Content-Security-Policy violations: ' + csp.join('; '));
+  await page.context().close();
+});
+
+test('sharing: a folder shared with a second user appears live in their notification bell and in Shared with me', async () => {
+  const bob = 'bt-bob-' + Date.now();
+  const created = await api.post('/api/users', { data: { username: bob, password: 'bob-test-password', email: bob + '@example.test' } });
+  if (created.status() !== 201) throw new Error('user not created: ' + created.status());
+  await apiUpload(run + '/Team plans/roadmap.txt', 'Q1: ship it\n');
+  const owner = await signIn(await newPage());
+  const other = await signIn(await newPage(), '/', bob, 'bob-test-password');
+  await other.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
+  await other.waitForTimeout(500); // its long poll is being held
+  await owner.getByRole('button', { name: 'Share Team plans' }).click();
+  const dialog = owner.getByRole('dialog', { name: 'Share Team plans' });
+  await dialog.getByLabel('Add a person (user name)').fill(bob);
+  await dialog.getByLabel('Role', { exact: true }).selectOption('editor');
+  const started = Date.now();
+  await dialog.getByRole('button', { name: 'Share', exact: true }).click();
+  await dialog.locator('li[data-user="' + bob + '"]').waitFor();
+  if ((await dialog.getByLabel('Role of ' + bob).inputValue()) !== 'editor') throw new Error('not shared as editor');
+  await shot(owner, '13-share-dialog');
+  await other.getByRole('button', { name: 'Notifications, 1 unread' }).waitFor({ timeout: 10_000 }); // no reload
+  console.log('  (the bell showed it ' + (Date.now() - started) + ' ms after the share)');
+  await other.getByRole('button', { name: 'Notifications, 1 unread' }).click();
+  const panel = other.getByRole('dialog', { name: 'Notifications' });
+  await panel.getByText('Team plans shared with you by admin').waitFor();
+  await shot(other, '14-notifications');
+  await panel.getByRole('button', { name: 'Mark all read' }).click();
+  await other.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
+  await other.keyboard.press('Escape');
+  await other.getByRole('link', { name: 'Shared with me' }).click();
+  const shared = rowByName(other, 'Team plans');
+  await shared.getByText('admin').waitFor();
+  await shared.getByText('Editor').waitFor();
+  await other.getByRole('button', { name: 'Add Team plans to My Drive' }).click();
+  await shared.getByText('in My Drive').waitFor();
+  await shot(other, '15-shared-with-me');
+  await other.getByRole('link', { name: 'Team plans', exact: true }).click();
+  await rowByName(other, 'roadmap.txt').waitFor();
+  await owner.context().close();
+  await other.context().close();
 });
 
 test('narrow screen: the listing still works at 390 px', async () => {
@@ -282,10 +507,14 @@ test('narrow screen: the listing still works at 390 px', async () => {
 
 test('main screen (screenshot) and no script errors on the way', async () => {
   const page = await signIn(await newPage());
+  await rowByName(page, 'report.txt').waitFor();
   await page.getByRole('button', { name: 'Size' }).click();
   await page.locator('th.col-size[aria-sort=ascending]').waitFor();
+  await rowByName(page, 'album').waitFor();
   await shot(page, '00-main');
   if (page.errors.length) throw new Error(page.errors.join('; '));
+  const csp = await page.evaluate(() => window.cspViolations);
+  if (csp.length) throw new Error('Content-Security-Policy violations: ' + csp.join('; '));
   await page.context().close();
 });
 
@@ -300,6 +529,11 @@ for (const t of tests) {
     passed++;
     console.log('passed: ' + t.name + ' (' + ((Date.now() - t0) / 1000).toFixed(1) + ' s)');
   } catch (e) {
+    for (const page of openPages) {
+      await shot(page, 'FAILED-' + (passed + failed + 1)).catch(() => {});
+      if (page.errors.length) console.log('  page errors: ' + page.errors.join('; '));
+      await page.context().close().catch(() => {});
+    }
     failed++;
     console.log('FAILED: ' + t.name + ' — ' + String(e && e.message ? e.message : e).split('\n')[0]);
   }

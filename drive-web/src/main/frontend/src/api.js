@@ -28,6 +28,7 @@ export async function api(method, url, json, { signal, headers = {}, body } = {}
 
 export const q = (params) => new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null)).toString();
 export const downloadUrl = (path, revision) => '/api/files/download?' + q({ path, revision });
+export const zipUrl = (path) => '/api/files/download_zip?' + q({ path });
 
 export const files = {
   list: (path) => api('GET', '/api/files/list?' + q({ path })),
@@ -46,6 +47,23 @@ export const session = {
   signIn: (username, password) => api('POST', '/api/session', { username, password }),
   signOut: () => api('DELETE', '/api/session'),
   me: () => api('GET', '/api/users/me'),
+};
+
+export const shares = {
+  of: (path) => api('GET', '/api/shares?' + q({ path })),
+  add: (path, user, role) => api('POST', '/api/shares', { path, user, role }),
+  change: (id, role) => api('PUT', '/api/shares/' + id, { role }),
+  remove: (id) => api('DELETE', '/api/shares/' + id),
+  incoming: () => api('GET', '/api/shares/incoming'),
+  mount: (id) => api('POST', '/api/shares/' + id + '/mount', {}),
+  unmount: (id) => api('DELETE', '/api/shares/' + id + '/mount'),
+};
+
+export const notifications = {
+  list: () => api('GET', '/api/notifications?' + q({ limit: 50 })),
+  unread: () => api('GET', '/api/notifications/unread_count'),
+  read: (id) => api('POST', '/api/notifications/' + id + '/read'),
+  readAll: () => api('POST', '/api/notifications/read_all'),
 };
 
 export const changes = {

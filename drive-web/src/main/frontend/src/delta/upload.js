@@ -11,7 +11,7 @@ export async function deltaUpload(item, uploads) {
   item.state = 'hashing';
   uploads.changed();
   const blocks = await hashBlocks(item, uploads);
-  if (item.state === 'cancelled') return null;
+  if (item.stopped()) return null;
   item.state = 'uploading';
   item.sentBytes = 0;
   const body = { path: item.path, size: item.size, blocks: blocks.map((b) => b.sha256),
@@ -24,7 +24,7 @@ export async function deltaUpload(item, uploads) {
     let done = item.size - toSend.reduce((s, b) => s + b.length, 0);
     uploads.progress(item, done);
     for (const block of toSend) {
-      if (item.state === 'cancelled') return null;
+      if (item.stopped()) return null;
       await putBlock(item, block, (loaded) => uploads.progress(item, done + loaded));
       done += block.length;
       item.sentBytes += block.length;
@@ -69,7 +69,7 @@ async function putBlock(item, block, onProgress) {
       return await send('PUT', '/api/blocks/' + block.sha256, item.file.slice(block.offset, block.offset + block.length),
         { 'Content-Type': 'application/octet-stream' }, item, onProgress);
     } catch (e) {
-      if (!(e instanceof NetworkError) || attempt >= 8 || item.state === 'cancelled') throw e;
+      if (!(e instanceof NetworkError) || attempt >= 8 || item.stopped()) throw e;
       await new Promise((r) => setTimeout(r, Math.min(30_000, 500 * 2 ** attempt)));
     }
   }

@@ -161,7 +161,9 @@ public class DriveAuthentication implements HttpAuthenticationMechanism {
         if (!path.startsWith("/api/")) {
             return true;
         }
-        return path.equals("/api/status") || (path.equals("/api/session") && !"DELETE".equals(request.getMethod()));
+        return path.equals("/api/status")
+                || path.startsWith("/api/public/") // share links: the token is the credential
+                || (path.equals("/api/session") && !"DELETE".equals(request.getMethod()));
     }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {

@@ -76,6 +76,33 @@ class AuthenticationHttpIT {
     }
 
     @Test
+    void adminGivesANewUserAQuotaThatUploadsMeetAndTheUserSeesTheLimits() {
+        String name = DriveClient.unique("small");
+        Reply created = DriveClient.admin()
+                .postJson(
+                        "/api/users",
+                        "{\"username\":\"" + name + "\",\"password\":\"" + DriveClient.PASSWORD
+                                + "\",\"email\":\"s@example.test\",\"quotaBytes\":3000}");
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        assertThat(created.json()).containsEntry("quotaBytes", 3000L);
+        DriveClient user = DriveClient.basic(name, DriveClient.PASSWORD);
+        assertThat(user.get("/api/users/me").json())
+                .containsEntry("quotaBytes", 3000L)
+                .containsEntry("usedBytes", 0L)
+                .containsEntry("maxFileBytes", 10L * 1024 * 1024 * 1024);
+        assertThat(user.upload("/fits.bin", new byte[2000]).status()).isEqualTo(201);
+        user.upload("/too-much.bin", new byte[1001]).assertError(507, "quota_exceeded");
+        assertThat(user.get("/api/users/me").json()).containsEntry("usedBytes", 2000L);
+
+        DriveClient.admin()
+                .postJson(
+                        "/api/users",
+                        "{\"username\":\"" + DriveClient.unique("neg") + "\",\"password\":\"" + DriveClient.PASSWORD
+                                + "\",\"quotaBytes\":-1}")
+                .assertError(400, "invalid_request");
+    }
+
+    @Test
     void nonAdminCannotCreateUsers() {
         DriveClient plain = DriveClient.newUser();
         String name = DriveClient.unique("sneaky");

@@ -49,6 +49,7 @@ class OpenApiHttpIT {
             // 403 for a user who is no admin: the probe must not rotate the master key
             op("POST", "/api/admin/keys/rotate", c -> DriveClient.newUser()
                     .send("POST", "/api/admin/keys/rotate", null)),
+            op("POST", "/api/admin/caches/{name}/clear", c -> c.send("POST", "/api/admin/caches/listings/clear", null)),
             op("POST", "/api/files/upload", c -> c.send("POST", "/api/files/upload?uploadType=none", new byte[0])),
             op("PUT", "/api/files/upload", c -> c.send("PUT", "/api/files/upload", new byte[0])), // 416
             op("DELETE", "/api/files/upload", c -> c.send("DELETE", "/api/files/upload", null)), // 400
@@ -56,6 +57,7 @@ class OpenApiHttpIT {
             op("GET", "/api/files/info", c -> c.info("/")), // 400: the root is no file
             op("GET", "/api/files/list_revisions", c -> c.revisions("/")), // 400
             op("GET", "/api/files/download", c -> c.download("/")), // 400
+            op("GET", "/api/files/download_zip", c -> c.get("/api/files/download_zip")), // 400
             op("POST", "/api/files/commit", c -> c.postJson("/api/files/commit", "{}")), // 400
             op("GET", "/api/files/blocks", c -> c.get("/api/files/blocks?path=/")), // 400
             op("POST", "/api/files/restore", c -> c.postJson("/api/files/restore", "{}")), // 400
@@ -70,7 +72,48 @@ class OpenApiHttpIT {
             op("GET", "/api/changes/latest_cursor", c -> c.get("/api/changes/latest_cursor")), // 200
             op("GET", "/api/changes", c -> c.get("/api/changes?cursor=x")), // 400
             op("GET", "/api/changes/longpoll", c -> c.get("/api/changes/longpoll?cursor=x")), // 400
-            op("GET", "/api/devices/me/events", c -> c.get("/api/devices/me/events"))); // 400: Basic is no device
+            op("GET", "/api/devices/me/events", c -> c.get("/api/devices/me/events")), // 400: Basic is no device
+            op("POST", "/api/shares", c -> c.postJson("/api/shares", "{}")), // 400
+            op("GET", "/api/shares", c -> c.get("/api/shares")), // 400: path required
+            op("GET", "/api/shares/incoming", c -> c.get("/api/shares/incoming")), // 200
+            op(
+                    "PUT",
+                    "/api/shares/{id}",
+                    c -> c.send("PUT", "/api/shares/x", "{}".getBytes(), "Content-Type", JSON)), // 400
+            op("DELETE", "/api/shares/{id}", c -> c.send("DELETE", "/api/shares/x", null)), // 400
+            op("POST", "/api/shares/{id}/mount", c -> c.postJson("/api/shares/x/mount", "")), // 400
+            op("DELETE", "/api/shares/{id}/mount", c -> c.send("DELETE", "/api/shares/x/mount", null)), // 400
+            op("POST", "/api/shares/transfer", c -> c.postJson("/api/shares/transfer", "{}")), // 400
+            op("POST", "/api/links", c -> c.postJson("/api/links", "{}")), // 400
+            op("GET", "/api/links", c -> c.get("/api/links")), // 400: path required
+            op("DELETE", "/api/links/{id}", c -> c.send("DELETE", "/api/links/x", null)), // 400
+            op("GET", "/api/public/links/{token}", c -> c.get("/api/public/links/" + linkToken(c))), // 200
+            op(
+                    "GET",
+                    "/api/public/links/{token}/list",
+                    c -> c.get("/api/public/links/" + linkToken(c) + "/list")), // 409
+            op(
+                    "GET",
+                    "/api/public/links/{token}/download",
+                    c -> c.get("/api/public/links/" + linkToken(c) + "/download")),
+            op("GET", "/api/notifications", c -> c.get("/api/notifications")), // 200
+            op("GET", "/api/notifications/unread_count", c -> c.get("/api/notifications/unread_count")), // 200
+            op("POST", "/api/notifications/{id}/read", c -> c.postJson("/api/notifications/x/read", "")), // 400
+            op("POST", "/api/notifications/read_all", c -> c.postJson("/api/notifications/read_all", "")), // 200
+            op("GET", "/api/notifications/preferences", c -> c.get("/api/notifications/preferences")), // 200
+            op(
+                    "PUT",
+                    "/api/notifications/preferences",
+                    c -> c.send(
+                            "PUT", "/api/notifications/preferences", "{}".getBytes(), "Content-Type", JSON))); // 200
+
+    /** A share link to a small file of the client's, made for probing the public link endpoints. */
+    private static String linkToken(DriveClient client) {
+        String path = "/" + DriveClient.unique("openapi-link") + ".txt";
+        client.upload(path, new byte[] {1, 2, 3});
+        return (String)
+                client.postJson("/api/links", Json.object("path", path)).json().get("token");
+    }
 
     private static final Set<String> METHODS =
             Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");

@@ -139,6 +139,46 @@ class SyncConflictHttpIT {
     }
 
     /**
+     * A file deleted from a path is revived, history and all, by the next write there; to writers it
+     * had no content, so "based on revision 0" (must not exist) is not stale — on every write path —
+     * and a second such write is. A write still based on the deleted revision is stale (the file is gone).
+     */
+    @Test
+    void aWriteBasedOnNothingToAPathWhoseFileWasDeletedRevivesIt() {
+        DeltaClient delta = new DeltaClient(user);
+        String[] paths = {root + "/gone/simple.txt", root + "/gone/delta.bin", root + "/gone/keep.txt"};
+        for (String path : paths) {
+            user.upload(path, randomBytes(1000));
+            assertThat(user.postJson("/api/files/delete", "{\"path\": \"" + path + "\"}")
+                            .status())
+                    .isEqualTo(200);
+        }
+        upload(paths[0], randomBytes(1000), "&baseRevision=1").assertError(409, "conflict");
+
+        byte[] simple = randomBytes(1000);
+        Reply revived = upload(paths[0], simple, "&baseRevision=0");
+        assertThat(revived.status()).as("%s", revived).isEqualTo(201);
+        assertThat(revived.json()).containsEntry("revision", 2L).containsEntry("path", paths[0]);
+        assertThat(user.download(paths[0]).body()).isEqualTo(simple);
+        upload(paths[0], randomBytes(1000), "&baseRevision=0").assertError(409, "conflict");
+
+        byte[] committed = randomBytes(300_000);
+        Reply viaCommit = delta.sync(paths[1], committed, "baseRevision", 0L);
+        assertThat(viaCommit.status()).as("%s", viaCommit).isEqualTo(201);
+        assertThat(viaCommit.json()).containsEntry("revision", 2L);
+        assertThat(user.download(paths[1]).body()).isEqualTo(committed);
+
+        byte[] kept = randomBytes(1000);
+        Reply keepBoth = upload(paths[2], kept, "&baseRevision=0&onConflict=keepBoth");
+        assertThat(keepBoth.status()).as("%s", keepBoth).isEqualTo(201);
+        assertThat(keepBoth.json()).as("no conflict, so no conflicted copy").containsEntry("path", paths[2]);
+        assertThat(user.list(root + "/gone").entries())
+                .extracting(e -> e.get("name"))
+                .containsExactlyInAnyOrder("simple.txt", "delta.bin", "keep.txt");
+        assertThat(user.revisions(paths[2]).jsonList()).hasSize(2);
+    }
+
+    /**
      * Eight clients each commit their own content to one file, again and again on the latest
      * revision they saw, until theirs is in. Exactly one wins per base revision; every update ends
      * in the history, none twice.

@@ -68,14 +68,16 @@ public class BlockJobs {
     Event<FileChanged> changed;
 
     /**
-     * Records a staged upload based on revision {@code base} (null: unconditional) and queues it. A
+     * Records a staged upload based on revision {@code requested} (null: unconditional) and queues it. A
      * base that is already stale refuses the upload here when {@code onConflict} is {@link
      * OnConflict#FAIL}; otherwise {@link #complete} decides, when the revision is written.
      */
-    public void begin(Caller caller, DrivePath path, JobStaging.Staged staged, Long base, OnConflict onConflict) {
-        FileEntry file = metadata.fileFor(caller, path);
+    public void begin(Caller caller, DrivePath path, JobStaging.Staged staged, Long requested, OnConflict onConflict) {
+        FileMetadata.Destination destination = metadata.destination(caller, path, requested);
+        FileEntry file = destination.file();
+        Long base = destination.base();
         if (base != null && base != file.getLatestRevision() && onConflict == OnConflict.FAIL) {
-            throw FileMetadata.stale(file.getPath(), base, file.getLatestRevision());
+            throw FileMetadata.stale(file.getPath(), requested, file.getLatestRevision());
         }
         file.pending();
         em.persist(new UploadJob(

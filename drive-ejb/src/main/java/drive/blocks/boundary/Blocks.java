@@ -3,9 +3,12 @@ package drive.blocks.boundary;
 import drive.blocks.control.BlockIngest;
 import drive.blocks.control.BlockPointer;
 import drive.blocks.entity.Block;
+import drive.files.control.DrivePath;
 import drive.files.control.FileMetadata;
 import drive.files.entity.Namespace;
 import drive.platform.control.DriveException;
+import drive.sharing.control.Access;
+import drive.sharing.control.Target;
 import drive.users.control.Caller;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
@@ -44,6 +47,9 @@ public class Blocks {
     @Inject
     BlockIngest ingest;
 
+    @Inject
+    Access access;
+
     @Resource
     SessionContext context;
 
@@ -59,8 +65,9 @@ public class Blocks {
      * namespace holds it already.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Stored put(Caller caller, String sha256, InputStream body) {
+    public Stored put(Caller caller, String path, String sha256, InputStream body) {
         checkHash(sha256);
+        Target target = access.resolve(caller, DrivePath.parse(path == null ? "/" : path), Access.Need.WRITE);
         byte[] data = new byte[BlockIngest.BLOCK_SIZE];
         int n = readUpTo(body, data);
         try {
@@ -78,7 +85,7 @@ public class Blocks {
                     DriveException.Kind.UNPROCESSABLE,
                     "the body's SHA-256 is " + actual + ", not " + sha256 + "; nothing was saved");
         }
-        long namespaceId = metadata.space(caller).namespaceId();
+        long namespaceId = metadata.space(target.caller()).namespaceId();
         BlockPointer pointer = ingest.storeBlock(namespaceId, sha256, data, n);
         for (int attempt = 1; ; attempt++) {
             try {
@@ -108,12 +115,16 @@ public class Blocks {
         return true;
     }
 
-    /** The block {@code sha256} of the caller's namespace; 404 if it holds none. */
-    public Located find(Caller caller, String sha256) {
+    /**
+     * The block {@code sha256} of the namespace {@code path} lies in (the caller's own drive when
+     * null); 404 if it holds none, or (through a share) if no file inside the shared entry uses it.
+     */
+    public Located find(Caller caller, String path, String sha256) {
         checkHash(sha256);
-        long namespaceId = metadata.space(caller).namespaceId();
+        Target target = access.resolve(caller, DrivePath.parse(path == null ? "/" : path), Access.Need.READ);
+        long namespaceId = metadata.space(target.caller()).namespaceId();
         Block block = metadata.heldBlocks(namespaceId, List.of(sha256)).get(sha256);
-        if (block == null) {
+        if (block == null || !access.blockVisible(target, sha256)) {
             throw DriveException.notFound("this account holds no block " + sha256);
         }
         return new Located(namespaceId, FileMetadata.pointer(block));

@@ -67,6 +67,23 @@ public final class Compression {
         return out;
     }
 
+    /**
+     * Whether content starting with {@code data[0..length)} is worth compressing elsewhere (a ZIP
+     * entry): not a known compressed format, and its first 64 KiB shrink by at least 10 % with zstd.
+     */
+    public static boolean compressible(byte[] data, int length) {
+        if (looksCompressed(data, length)) {
+            return false;
+        }
+        int n = Math.min(length, SAMPLE);
+        if (n < 64) {
+            return true;
+        }
+        byte[] out = new byte[(int) Zstd.compressBound(n)];
+        long size = Zstd.compressByteArray(out, 0, out.length, data, 0, n, LEVEL);
+        return !Zstd.isError(size) && size <= n * 9L / 10;
+    }
+
     static boolean worthTrying(byte[] block, int length) {
         if (length < 64 || looksCompressed(block, length)) {
             return false;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 /**
  * Splits a stream into content-defined chunks (FastCDC with normalized chunking, level 1), so that
@@ -11,6 +12,8 @@ import java.security.MessageDigest;
  * following one. The cut points are specified exactly — 32-bit gear hash, gear table, masks, cut rules —
  * in {@code src/test/resources/chunking/README.md}, because the browser must find the same ones; the
  * shared test vectors there pin them. Memory: the caller's chunk buffer plus {@value #READ_SIZE} bytes.
+ * It uses only the JDK at run time (the other names below are compile-time constants), so that the
+ * sync client ({@code drive-sync}) can carry this one class instead of a copy of it.
  */
 public final class ContentDefinedChunker {
 
@@ -112,7 +115,12 @@ public final class ContentDefinedChunker {
     private static int[] gearTable() {
         int[] gear = new int[256];
         byte[] label = "drive-gear".getBytes(StandardCharsets.US_ASCII);
-        MessageDigest sha = BlockIngest.sha256();
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
         for (int i = 0; i < 256; i++) {
             sha.update(label);
             sha.update((byte) i);

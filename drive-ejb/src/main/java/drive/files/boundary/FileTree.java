@@ -9,6 +9,8 @@ import drive.files.control.TreeCopy;
 import drive.files.control.TreeOperations;
 import drive.files.entity.FileEntry;
 import drive.platform.control.DriveException;
+import drive.sharing.control.Access;
+import drive.sharing.control.Target;
 import drive.users.control.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -39,44 +41,62 @@ public class FileTree {
     @Inject
     TreeChanges journal;
 
-    public FileInfo createFolder(Caller caller, String path) {
-        FileEntry folder = settled(() -> tree.createFolder(caller, DrivePath.parse(path)));
+    @Inject
+    Access access;
+
+    public FileInfo createFolder(Caller asked, String path) {
+        Target t = access.resolve(asked, DrivePath.parse(path), Access.Need.WRITE);
+        Caller caller = t.caller();
+        FileEntry folder = settled(() -> tree.createFolder(caller, t.path()));
         journal.folderCreated(caller, folder);
-        return FileInfo.of(folder);
+        return t.outward(FileInfo.of(folder));
     }
 
-    public FileInfo move(Caller caller, String from, String to) {
-        DrivePath source = DrivePath.parse(from);
-        DrivePath target = DrivePath.parse(to);
+    public FileInfo move(Caller asked, String from, String to) {
+        Access.checkNotMountPoint(access.resolve(asked, DrivePath.parse(from), Access.Need.WRITE), "move or rename");
+        Target[] pair = access.resolvePair(
+                asked, DrivePath.parse(from), Access.Need.WRITE, DrivePath.parse(to), Access.Need.WRITE);
+        Caller caller = pair[0].caller();
+        DrivePath source = pair[0].path();
+        DrivePath target = pair[1].path();
         FileEntry moved = settled(() -> tree.move(caller, source, target));
         journal.moved(caller, moved, source, target);
-        return FileInfo.of(moved);
+        return pair[1].outward(FileInfo.of(moved));
     }
 
-    public FileInfo copy(Caller caller, String from, String to) {
-        DrivePath source = DrivePath.parse(from);
-        DrivePath target = DrivePath.parse(to);
+    public FileInfo copy(Caller asked, String from, String to) {
+        Target[] pair = access.resolvePair(
+                asked, DrivePath.parse(from), Access.Need.READ, DrivePath.parse(to), Access.Need.WRITE);
+        Caller caller = pair[1].caller();
+        DrivePath source = pair[0].path();
+        DrivePath target = pair[1].path();
         FileEntry copy = settled(() -> copies.copy(caller, source, target));
         journal.copied(caller, copy, target);
-        return FileInfo.of(copy);
+        return pair[1].outward(FileInfo.of(copy));
     }
 
-    public DeletedEntry delete(Caller caller, String path) {
-        DrivePath at = DrivePath.parse(path);
+    public DeletedEntry delete(Caller asked, String path) {
+        Target t = access.resolve(asked, DrivePath.parse(path), Access.Need.WRITE);
+        Access.checkNotMountPoint(t, "delete");
+        Caller caller = t.caller();
+        DrivePath at = t.path();
         FileEntry deleted = settled(() -> tree.delete(caller, at));
         journal.deleted(caller, deleted, at);
-        return DeletedEntry.of(deleted);
+        return t.outward(DeletedEntry.of(deleted));
     }
 
-    public FileInfo undelete(Caller caller, String path) {
-        DrivePath at = DrivePath.parse(path);
+    public FileInfo undelete(Caller asked, String path) {
+        Target t = access.resolve(asked, DrivePath.parse(path), Access.Need.WRITE);
+        Caller caller = t.caller();
+        DrivePath at = t.path();
         FileEntry undeleted = settled(() -> tree.undelete(caller, at));
         journal.undeleted(caller, undeleted, at);
-        return FileInfo.of(undeleted);
+        return t.outward(FileInfo.of(undeleted));
     }
 
-    public DeletedListing listDeleted(Caller caller, String folder) {
-        return tree.deleted(caller, DrivePath.parse(folder));
+    public DeletedListing listDeleted(Caller asked, String folder) {
+        Target t = access.resolve(asked, DrivePath.parse(folder), Access.Need.READ);
+        return t.outward(tree.deleted(t.caller(), t.path()));
     }
 
     private FileEntry settled(Supplier<FileEntry> change) {

@@ -24,6 +24,9 @@ import drive.files.entity.FileVersion;
 import drive.files.entity.OnConflict;
 import drive.files.entity.UploadJob;
 import drive.platform.control.DriveException;
+import drive.sharing.control.Access;
+import drive.sharing.control.Mount;
+import drive.sharing.control.Target;
 import drive.sync.control.FileChanged;
 import drive.sync.entity.ChangeKind;
 import drive.users.control.Caller;
@@ -95,6 +98,9 @@ public class Files {
     UploadWaits waits;
 
     @Inject
+    Access access;
+
+    @Inject
     @ConfigProperty(name = "drive.upload.max-bytes", defaultValue = "10737418240")
     long maxUploadBytes;
 
@@ -116,18 +122,21 @@ public class Files {
             long declaredLength,
             String sha256,
             WriteCondition condition) {
-        DrivePath path = DrivePath.parse(rawPath);
-        if (path.isRoot()) {
+        DrivePath asked = DrivePath.parse(rawPath);
+        if (asked.isRoot()) {
             throw DriveException.invalid("cannot upload to '/': give a file path such as /notes.txt");
         }
+        Target target = access.resolve(caller, asked, Access.Need.WRITE);
+        Caller as = target.caller();
+        DrivePath path = target.path();
         if (declaredLength > maxUploadBytes) {
             throw new DriveException(
                     DriveException.Kind.TOO_LARGE,
                     "file of " + declaredLength + " bytes is over the limit of " + maxUploadBytes + " bytes");
         }
-        FileMetadata.Space space = metadata.space(caller);
+        FileMetadata.Space space = metadata.space(as);
         space.checkRoomFor(Math.max(declaredLength, 0));
-        Long base = metadata.resolveBase(caller, path, condition); // a stale base costs no upload
+        Long base = metadata.resolveBase(as, path, condition); // a stale base costs no upload
         JobStaging.Staged staged = staging.stage(body, maxUploadBytes);
         try {
             if (sha256 != null && !sha256.equalsIgnoreCase(staged.sha256())) {
@@ -137,12 +146,12 @@ public class Files {
                                 + "; nothing was saved");
             }
             space.checkRoomFor(staged.size());
-            begin(caller, path, staged, base, condition.onConflict());
+            begin(as, path, staged, base, condition.onConflict());
         } catch (RuntimeException e) {
             staging.delete(staged.id());
             throw e;
         }
-        return awaitProcessing(staged.id(), path);
+        return target.outward(awaitProcessing(staged.id(), path));
     }
 
     /** Records the staged upload and queues its job; concurrent creators of one path retry. */
@@ -219,29 +228,44 @@ public class Files {
         }
     }
 
+    /** A folder's entries; the caller's root also lists the shares they added to their drive, at {@code /<name>}. */
     public Listing list(Caller caller, String rawPath) {
-        return metadata.list(caller, DrivePath.parse(rawPath));
+        Target target = access.resolve(caller, DrivePath.parse(rawPath), Access.Need.READ);
+        Listing listing = target.outward(metadata.list(target.caller(), target.path()));
+        if (!target.shared() && target.path().isRoot()) {
+            List<FileInfo> entries = new ArrayList<>(listing.entries());
+            for (Mount mount : access.mounts(caller)) {
+                entries.add(info(caller, mount.path()));
+            }
+            entries.sort((a, b) ->
+                    a.folder() != b.folder() ? (a.folder() ? -1 : 1) : a.name().compareTo(b.name()));
+            return new Listing(listing.path(), entries);
+        }
+        return listing;
     }
 
     /** Bytes the caller's files take against the quota (deleted ones too, as long as they are kept). */
     public long usedBytes(Caller caller) {
-        return metadata.space(caller).used();
+        return metadata.space(caller.own()).used();
     }
 
     public FileInfo info(Caller caller, String rawPath) {
-        return FileInfo.of(metadata.existing(caller, DrivePath.parse(rawPath)));
+        Target target = access.resolve(caller, DrivePath.parse(rawPath), Access.Need.READ);
+        return target.outward(metadata.info(target.caller(), target.path()));
     }
 
     public List<RevisionInfo> revisions(Caller caller, String rawPath, int limit) {
         if (limit < 1 || limit > 100) {
             throw DriveException.invalid("limit must be between 1 and 100");
         }
-        return metadata.revisions(caller, DrivePath.parse(rawPath), limit);
+        Target target = access.resolve(caller, DrivePath.parse(rawPath), Access.Need.READ);
+        return metadata.revisions(target.caller(), target.path(), limit);
     }
 
     /** What to stream for a download: the revision (latest if {@code revision} is null) and its blocks. */
     public Download download(Caller caller, String rawPath, Long revision) {
-        return metadata.download(caller, DrivePath.parse(rawPath), revision);
+        Target target = access.resolve(caller, DrivePath.parse(rawPath), Access.Need.READ);
+        return metadata.download(target.caller(), target.path(), revision);
     }
 
     /** A delta commit: the file as a list of blocks (SHA-256 of each, in order), as the client cut it. */
@@ -257,11 +281,14 @@ public class Files {
      * readable; then the revision is written in one short transaction, under the write condition.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public CommitResult commit(Caller caller, BlockCommit request) {
-        DrivePath path = DrivePath.parse(request.path());
-        if (path.isRoot()) {
+    public CommitResult commit(Caller asked, BlockCommit request) {
+        DrivePath requested = DrivePath.parse(request.path());
+        if (requested.isRoot()) {
             throw DriveException.invalid("cannot commit to '/': give a file path such as /notes.txt");
         }
+        Target target = access.resolve(asked, requested, Access.Need.WRITE);
+        Caller caller = target.caller();
+        DrivePath path = target.path();
         if (request.size() < 0 || request.size() > maxUploadBytes) {
             throw new DriveException(
                     request.size() < 0 ? DriveException.Kind.INVALID : DriveException.Kind.TOO_LARGE,
@@ -305,12 +332,12 @@ public class Files {
         for (int attempt = 1; ; attempt++) {
             try {
                 return new CommitResult(
-                        self().write(
+                        target.outward(self().write(
                                         caller,
                                         path,
                                         content,
                                         base,
-                                        request.condition().onConflict()),
+                                        request.condition().onConflict())),
                         List.of());
             } catch (EJBException e) {
                 if (attempt == COMMIT_ATTEMPTS) {
@@ -355,15 +382,20 @@ public class Files {
      * Restores revision {@code revision} of a file: a new revision with that content (its block list
      * is reused, no bytes are copied). History is never rewritten.
      */
-    public FileInfo restore(Caller caller, String rawPath, long revision, WriteCondition condition) {
-        DrivePath path = DrivePath.parse(rawPath);
+    public FileInfo restore(Caller asked, String rawPath, long revision, WriteCondition condition) {
+        Target target = access.resolve(asked, DrivePath.parse(rawPath), Access.Need.WRITE);
+        Caller caller = target.caller();
+        DrivePath path = target.path();
         FileVersion old = metadata.version(caller, path, revision);
         Long base = metadata.resolveBase(caller, path, condition);
         StoredContent content = new StoredContent(metadata.pointers(old), old.getSize(), old.getSha256());
-        return write(caller, path, content, base, condition.onConflict(), ChangeKind.RESTORED);
+        return target.outward(write(caller, path, content, base, condition.onConflict(), ChangeKind.RESTORED));
     }
 
-    /** Writes stored content as a new revision of {@code path} (or its conflicted copy), in one transaction. */
+    /**
+     * Writes stored content as a new revision of {@code path} (or its conflicted copy), in one
+     * transaction. {@code caller} and {@code path} are already resolved by {@link Access}.
+     */
     public FileInfo write(Caller caller, DrivePath path, StoredContent content, Long base, OnConflict onConflict) {
         return write(caller, path, content, base, onConflict, null);
     }
@@ -371,10 +403,11 @@ public class Files {
     /** As {@link #write(Caller, DrivePath, StoredContent, Long, OnConflict)}, journaled as {@code kind} (null: added or modified). */
     private FileInfo write(
             Caller caller, DrivePath path, StoredContent content, Long base, OnConflict onConflict, ChangeKind kind) {
-        FileEntry file = metadata.fileFor(caller, path);
+        FileMetadata.Destination destination = metadata.destination(caller, path, base);
+        FileEntry file = destination.file();
         User user = metadata.user(caller);
         Device device = metadata.device(caller);
-        FileEntry target = metadata.writeTarget(file, base, onConflict, user, device);
+        FileEntry target = metadata.writeTarget(file, destination.base(), onConflict, user, device);
         FileVersion version = metadata.revise(target, user, device, content);
         if (metadata.uploadsPending(target)) {
             target.pending(); // an upload still in processing will add its revision after this one

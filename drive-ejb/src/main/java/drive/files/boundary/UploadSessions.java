@@ -11,6 +11,8 @@ import drive.files.control.UploadProgress.Outcome;
 import drive.files.control.WriteCondition;
 import drive.files.entity.UploadSession;
 import drive.platform.control.DriveException;
+import drive.sharing.control.Access;
+import drive.sharing.control.Target;
 import drive.users.control.Caller;
 import drive.users.entity.User;
 import jakarta.annotation.Resource;
@@ -61,6 +63,9 @@ public class UploadSessions {
     @EJB
     Files files;
 
+    @Inject
+    Access access;
+
     @Resource
     SessionContext context;
 
@@ -90,8 +95,9 @@ public class UploadSessions {
                     DriveException.Kind.TOO_LARGE,
                     "file of " + declared.size() + " bytes is over the limit of " + maxUploadBytes + " bytes");
         }
-        metadata.space(caller).checkRoomFor(declared.size());
-        Long base = metadata.resolveBase(caller, path, declared.condition());
+        Target target = access.resolve(caller, path, Access.Need.WRITE); // checked again when the last byte commits
+        metadata.space(target.caller()).checkRoomFor(declared.size());
+        Long base = metadata.resolveBase(target.caller(), target.path(), declared.condition());
         User user = em.createNamedQuery(User.BY_USERNAME, User.class)
                 .setParameter("username", caller.username())
                 .getSingleResult();

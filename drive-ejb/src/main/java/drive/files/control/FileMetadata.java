@@ -2,6 +2,8 @@ package drive.files.control;
 
 import drive.blocks.control.BlockPointer;
 import drive.blocks.entity.Block;
+import drive.cache.control.MetadataCache;
+import drive.cache.control.Region;
 import drive.devices.entity.Device;
 import drive.files.entity.FileEntry;
 import drive.files.entity.FileStatus;
@@ -14,6 +16,7 @@ import drive.platform.control.DriveException;
 import drive.users.control.Caller;
 import drive.users.entity.User;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -31,13 +34,17 @@ import java.util.Optional;
 
 /**
  * Reads and writes the metadata of files in the caller's namespace: the {@code file} rows, their
- * immutable versions and block lists. Runs in the transaction of the facade that calls it.
+ * immutable versions and block lists. Runs in the transaction of the facade that calls it. Listings,
+ * entries and revision lists are read through the {@link MetadataCache}.
  */
 @Dependent
 public class FileMetadata {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    MetadataCache cache;
 
     /** The caller's namespace and how much room is left in it. */
     public record Space(long namespaceId, long used, long quota) {
@@ -60,10 +67,19 @@ public class FileMetadata {
     }
 
     /**
-     * The file at {@code path}, created (with missing parent folders) if absent; never a folder. A
-     * file deleted from that path is live again instead, so its history continues.
+     * Where a write to a path goes: the file, and the base revision to check the write against there
+     * ({@link #writeTarget}); null for an unconditional write.
      */
-    public FileEntry fileFor(Caller caller, DrivePath path) {
+    public record Destination(FileEntry file, Long base) {}
+
+    /**
+     * The file at {@code path} for a write based on {@code base}, created (with missing parent
+     * folders) if absent; never a folder. A file deleted from that path is live again instead, so its
+     * history continues; to a writer it had no content (it saw nothing there), so a base of 0 — "the
+     * file must not exist" — is taken as the revision it had when it was deleted: the write goes to it
+     * unless another write revives it first.
+     */
+    public Destination destination(Caller caller, DrivePath path, Long base) {
         Namespace ns = namespace(caller);
         for (DrivePath ancestor : path.ancestors()) {
             Optional<FileEntry> existing = find(ns, ancestor);
@@ -75,15 +91,21 @@ public class FileMetadata {
                         FileEntry.folder(ns, ancestor.value(), ancestor.parent().value(), ancestor.name()));
             }
         }
-        FileEntry file = find(ns, path).or(() -> revived(ns, path)).orElseGet(() -> {
-            FileEntry created = FileEntry.file(ns, path.value(), path.parent().value(), path.name());
-            em.persist(created);
-            return created;
-        });
-        if (file.isFolder()) {
-            throw DriveException.conflict("'" + path + "' is a folder");
+        Optional<FileEntry> live = find(ns, path);
+        if (live.isPresent()) {
+            if (live.get().isFolder()) {
+                throw DriveException.conflict("'" + path + "' is a folder");
+            }
+            return new Destination(live.get(), base);
         }
-        return file;
+        Optional<FileEntry> revived = revived(ns, path);
+        if (revived.isPresent()) {
+            long latest = revived.get().getLatestRevision();
+            return new Destination(revived.get(), base != null && base == 0 ? Long.valueOf(latest) : base);
+        }
+        FileEntry created = FileEntry.file(ns, path.value(), path.parent().value(), path.name());
+        em.persist(created);
+        return new Destination(created, base);
     }
 
     /**
@@ -260,7 +282,11 @@ public class FileMetadata {
     }
 
     public Listing list(Caller caller, DrivePath path) {
-        Namespace ns = namespace(caller);
+        long ns = namespaceId(caller);
+        return cache.read(Region.LISTINGS, ns, path.value(), () -> listing(em.getReference(Namespace.class, ns), path));
+    }
+
+    private Listing listing(Namespace ns, DrivePath path) {
         if (!path.isRoot()) {
             FileEntry folder = existing(ns, path);
             if (!folder.isFolder()) {
@@ -280,14 +306,27 @@ public class FileMetadata {
         return existing(namespace(caller), path);
     }
 
+    /** What clients see of the entry at {@code path}. */
+    public FileInfo info(Caller caller, DrivePath path) {
+        long ns = namespaceId(caller);
+        return cache.read(
+                Region.FILES,
+                ns,
+                path.value(),
+                () -> FileInfo.of(existing(em.getReference(Namespace.class, ns), path)));
+    }
+
     public List<RevisionInfo> revisions(Caller caller, DrivePath path, int limit) {
-        FileEntry file = existingFile(namespace(caller), path);
-        return em.createNamedQuery(FileVersion.OF_FILE, FileVersion.class)
-                .setParameter("file", file)
-                .setMaxResults(limit)
-                .getResultStream()
-                .map(RevisionInfo::of)
-                .toList();
+        long ns = namespaceId(caller);
+        return cache.read(Region.REVISIONS, ns, path.value() + "\0" + limit, () -> {
+            FileEntry file = existingFile(em.getReference(Namespace.class, ns), path);
+            return em.createNamedQuery(FileVersion.OF_FILE, FileVersion.class)
+                    .setParameter("file", file)
+                    .setMaxResults(limit)
+                    .getResultStream()
+                    .map(RevisionInfo::of)
+                    .toList();
+        });
     }
 
     public Download download(Caller caller, DrivePath path, Long revision) {
@@ -383,7 +422,22 @@ public class FileMetadata {
                 .orElseThrow(() -> new DriveException(DriveException.Kind.UNAUTHORIZED, "unknown user"));
     }
 
-    private Namespace namespace(Caller caller) {
+    /**
+     * The id of the namespace the caller works in: the one {@code Access} resolved a shared path to,
+     * or the caller's root (remembered: it never changes).
+     */
+    private long namespaceId(Caller caller) {
+        if (caller.namespaceId() != null) {
+            return caller.namespaceId();
+        }
+        return cache.rootNamespace(caller.username(), () -> namespace(caller).getId());
+    }
+
+    /** The namespace the caller works in: their own root, or the one {@code Access} resolved a shared path to. */
+    public Namespace namespace(Caller caller) {
+        if (caller.namespaceId() != null) {
+            return em.find(Namespace.class, caller.namespaceId());
+        }
         return em.createNamedQuery(Namespace.ROOT_OF, Namespace.class)
                 .setParameter("owner", user(caller))
                 .getSingleResult();

@@ -26,9 +26,7 @@ public class TreeEntries {
     FileMetadata metadata;
 
     public Namespace namespace(Caller caller) {
-        return em.createNamedQuery(Namespace.ROOT_OF, Namespace.class)
-                .setParameter("owner", metadata.user(caller))
-                .getSingleResult();
+        return metadata.namespace(caller);
     }
 
     /** The live entry at {@code path}. */
@@ -114,7 +112,7 @@ public class TreeEntries {
     }
 
     /** The LIKE pattern of every path strictly below {@code path}, '!' escaping. */
-    static String below(DrivePath path) {
+    public static String below(DrivePath path) {
         String prefix = path.isRoot() ? "/" : path.value() + "/";
         return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }

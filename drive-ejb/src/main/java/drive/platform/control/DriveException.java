@@ -22,7 +22,11 @@ public class DriveException extends RuntimeException {
         QUOTA,
         /** Well-formed but refused content, such as a declared hash the bytes do not match. */
         UNPROCESSABLE,
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** Existed, but no longer: an expired share link. */
+        GONE,
+        /** Too many failed attempts from one client (guessing share links); retry later. */
+        TOO_MANY_REQUESTS
     }
 
     private final Kind kind;

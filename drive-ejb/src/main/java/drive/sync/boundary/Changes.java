@@ -1,7 +1,8 @@
 package drive.sync.boundary;
 
-import drive.files.entity.Namespace;
 import drive.platform.control.DriveException;
+import drive.sharing.control.Access;
+import drive.sharing.control.Mount;
 import drive.sync.control.ChangePage;
 import drive.sync.control.ChangeView;
 import drive.sync.control.Cursor;
@@ -12,11 +13,13 @@ import drive.users.control.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,8 +27,10 @@ import java.util.TreeMap;
 /**
  * Reads the change journal by cursor: the latest cursor, the entries after one (paged), and whether
  * any exist (for long polls). A cursor covers every namespace the caller sees — for now only their
- * own root; shared namespaces join {@link #visible} later without changing the cursor format.
- * Reads take no locks: entries become visible in sequence order (see {@code JournalWriter}).
+ * own root and the namespaces of the shares they added to their drive ({@link Access#mounts}).
+ * Entries of a shared namespace are shown only where they lie inside a shared entry, with the paths
+ * the caller sees ({@code /<mount>/…}); the cursor still moves past the others. Reads take no
+ * locks: entries become visible in sequence order (see {@code JournalWriter}).
  */
 @Stateless
 public class Changes {
@@ -34,6 +39,9 @@ public class Changes {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Access access;
 
     public String latestCursor(Caller caller) {
         Map<Long, Long> positions = new TreeMap<>();
@@ -48,13 +56,17 @@ public class Changes {
      */
     public Cursor checked(Caller caller, String text) {
         Cursor cursor = Cursor.decode(text);
-        List<Long> visible = visible(caller);
-        if (!visible.containsAll(cursor.positions().keySet())) {
-            throw Cursor.invalid();
+        if (!cursor.positions().containsKey(access.ownNamespace(caller))) {
+            throw Cursor.invalid(); // someone else's cursor: the same answer as for garbage
         }
-        Cursor complete = cursor;
+        List<Long> visible = visible(caller);
+        Cursor complete = new Cursor(Map.of());
         for (ChangeJournal journal : journals(visible)) {
-            long after = cursor.after(journal.getNamespaceId());
+            // a share added since the cursor was made starts now (its "shared" entry says: list it);
+            // the namespace of a share that went away is dropped (its "unshared" entry says so)
+            long after = cursor.positions().containsKey(journal.getNamespaceId())
+                    ? cursor.after(journal.getNamespaceId())
+                    : journal.getLastSeq();
             if (after > journal.getLastSeq()) {
                 throw Cursor.invalid();
             }
@@ -72,6 +84,7 @@ public class Changes {
             throw DriveException.invalid("limit must be between 1 and " + MAX_LIMIT);
         }
         Cursor cursor = checked(caller, text);
+        Map<Long, List<Mount>> mounts = mountsByNamespace(caller);
         List<ChangeView> entries = new ArrayList<>();
         boolean more = false;
         for (Map.Entry<Long, Long> position : cursor.positions().entrySet()) {
@@ -82,8 +95,12 @@ public class Changes {
                     .setMaxResults(room + 1)
                     .getResultList();
             more |= page.size() > room;
+            List<Mount> through = mounts.get(position.getKey());
             for (ChangeEntry entry : page.subList(0, Math.min(room, page.size()))) {
-                entries.add(ChangeView.of(entry));
+                ChangeView view = through == null ? ChangeView.of(entry) : ChangeView.through(entry, through);
+                if (view != null) {
+                    entries.add(view);
+                }
                 cursor = cursor.with(position.getKey(), entry.getSeq());
             }
         }
@@ -125,14 +142,24 @@ public class Changes {
                 .executeUpdate();
     }
 
-    /** The namespaces whose changes the caller may read: their own root (shared ones come with sharing). */
+    /** The namespaces whose changes the caller may read: their own root and those of their mounted shares. */
     List<Long> visible(Caller caller) {
-        return em.createQuery(
-                        "SELECT n.id FROM Namespace n WHERE n.owner.username = :username AND n.kind = :root",
-                        Long.class)
-                .setParameter("username", caller.username())
-                .setParameter("root", Namespace.Kind.ROOT)
-                .getResultList();
+        List<Long> visible = new ArrayList<>(List.of(access.ownNamespace(caller)));
+        mountsByNamespace(caller).keySet().stream()
+                .filter(ns -> !visible.contains(ns))
+                .forEach(visible::add);
+        return visible;
+    }
+
+    /** The caller's mounts by the namespace they lead into (never the caller's own). */
+    private Map<Long, List<Mount>> mountsByNamespace(Caller caller) {
+        Map<Long, List<Mount>> byNamespace = new HashMap<>();
+        for (Mount mount : access.mounts(caller)) {
+            byNamespace
+                    .computeIfAbsent(mount.namespaceId(), k -> new ArrayList<>())
+                    .add(mount);
+        }
+        return byNamespace;
     }
 
     private List<ChangeJournal> journals(List<Long> namespaces) {

@@ -1,5 +1,7 @@
 package drive.sync.control;
 
+import drive.sharing.control.Mount;
+import drive.sharing.entity.Share;
 import drive.sync.entity.ChangeEntry;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,6 +24,8 @@ import java.util.List;
  * exactly when the change committed, and survive broker restarts. The broker bounds each queue (a
  * ring of {@code drive.offline.max-events}: the oldest go first); the journal stays the truth, so a
  * device whose queue overflowed still catches up by cursor. Users without devices cost nothing.
+ * Recipients who added a shared folder or file to their drive get the entries inside it too, with
+ * the paths they see ({@code /<mount>/…}).
  */
 @ApplicationScoped
 public class OfflineQueues {
@@ -44,11 +49,29 @@ public class OfflineQueues {
 
     /** Queues {@code entry} for the owner's other devices, in the current transaction. */
     void enqueue(ChangeEntry entry) {
-        List<Long> devices = devicesOf(entry.getNamespaceId());
+        send(devicesOf(entry.getNamespaceId()), entry, event(entry).build().toString());
+        for (Recipient r : recipientsOf(entry.getNamespaceId())) {
+            String path = r.mount().outward(entry.getPath());
+            if (path != null) {
+                JsonObjectBuilder json = event(entry).add("path", path);
+                String previous = r.mount().outward(entry.getPreviousPath());
+                if (previous != null) {
+                    json.add("previousPath", previous);
+                } else {
+                    json.remove("previousPath");
+                }
+                send(r.devices(), entry, json.build().toString());
+            }
+        }
+    }
+
+    /** Someone who added a share of the namespace to their drive, with their devices. */
+    private record Recipient(Mount mount, List<Long> devices) {}
+
+    private void send(List<Long> devices, ChangeEntry entry, String body) {
         if (devices.stream().allMatch(d -> d.equals(entry.getDeviceId()))) {
             return;
         }
-        String body = event(entry).build().toString();
         try (JMSContext context = connectionFactory.createContext()) {
             JMSProducer producer = context.createProducer();
             for (Long device : devices) {
@@ -57,6 +80,30 @@ public class OfflineQueues {
                 }
             }
         }
+    }
+
+    /** The mounts of the namespace's shares and their recipients' devices, looked up once per transaction. */
+    @SuppressWarnings("unchecked")
+    private List<Recipient> recipientsOf(long namespaceId) {
+        String key = OfflineQueues.class.getName() + ".recipients." + namespaceId;
+        List<Recipient> recipients = (List<Recipient>) transactions.getResource(key);
+        if (recipients == null) {
+            recipients = new ArrayList<>();
+            for (Share share : em.createNamedQuery(Share.MOUNTED_IN, Share.class)
+                    .setParameter("namespace", namespaceId)
+                    .getResultList()) {
+                List<Long> devices = em.createQuery(
+                                "SELECT d.id FROM Device d WHERE d.user = :user AND d.revoked = false ORDER BY d.id",
+                                Long.class)
+                        .setParameter("user", share.getGrantee())
+                        .getResultList();
+                if (!devices.isEmpty()) {
+                    recipients.add(new Recipient(Mount.of(share), devices));
+                }
+            }
+            transactions.putResource(key, recipients);
+        }
+        return recipients;
     }
 
     /** The devices of the namespace's owner, looked up once per transaction and namespace. */

@@ -25,6 +25,14 @@ public class Users {
     Passwords passwords;
 
     public User create(String username, String password, String email, boolean admin) {
+        return create(username, password, email, admin, null);
+    }
+
+    /** A new user with their root namespace; {@code quotaBytes} null for the default quota. */
+    public User create(String username, String password, String email, boolean admin, Long quotaBytes) {
+        if (quotaBytes != null && quotaBytes < 0) {
+            throw DriveException.invalid("quotaBytes must be 0 or more");
+        }
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw DriveException.invalid(
                     "username must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
@@ -37,6 +45,9 @@ public class Users {
         }
         User user = new User(username, passwords.hash(password), admin);
         user.setEmail(email);
+        if (quotaBytes != null) {
+            user.setQuotaBytes(quotaBytes);
+        }
         em.persist(user);
         Namespace root = new Namespace(user, Namespace.Kind.ROOT, username);
         em.persist(root);

@@ -97,6 +97,22 @@ class BlockCodecTest {
     }
 
     @Test
+    void zipEntriesAreDeflatedOnlyWhenTheirStartShrinks() {
+        assertThat(Compression.compressible(text(300_000), 300_000)).isTrue();
+        assertThat(Compression.compressible(random(300_000, 4), 300_000)).isFalse();
+        byte[] jpeg = text(300_000);
+        jpeg[0] = (byte) 0xFF;
+        jpeg[1] = (byte) 0xD8;
+        jpeg[2] = (byte) 0xFF;
+        assertThat(Compression.compressible(jpeg, jpeg.length))
+                .as("a known compressed format")
+                .isFalse();
+        assertThat(Compression.compressible(new byte[10], 10))
+                .as("too short to probe")
+                .isTrue();
+    }
+
+    @Test
     void tamperingWithAnyByteOfHeaderNonceCiphertextOrTagFails() throws Exception {
         byte[] plain = text(3000);
         byte[] object = BlockCodec.encode(KEY, key(plain), plain, plain.length).object();

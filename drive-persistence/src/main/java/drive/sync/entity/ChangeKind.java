@@ -22,7 +22,13 @@ public enum ChangeKind {
     /** Processing an upload was given up; the file keeps its previous revision. */
     FAILED,
     /** A pending upload lost to a change committed first and was refused; nothing was written. */
-    CONFLICT;
+    CONFLICT,
+    /** A file or folder someone shared was added to this drive at {@code path}. */
+    SHARED,
+    /** A shared file or folder left this drive (revoked, left, or removed from the drive). */
+    UNSHARED,
+    /** A notification arrived for this user (path: what it is about, "/" when not in their drive); see /api/notifications. */
+    NOTIFICATION;
 
     public String label() {
         return name().toLowerCase();

@@ -11,6 +11,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -39,15 +40,15 @@ public class BlocksResource {
     /** 201 when stored now, 200 when the account held it already; 422 if the body has another hash. */
     @PUT
     @Consumes(MediaType.WILDCARD)
-    public Response put(@PathParam("sha256") String sha256, InputStream body) {
-        Blocks.Stored stored = blocks.put(callers.caller(), sha256, body);
+    public Response put(@PathParam("sha256") String sha256, @QueryParam("path") String path, InputStream body) {
+        Blocks.Stored stored = blocks.put(callers.caller(), path, sha256, body);
         return Response.status(stored.created() ? 201 : 200).entity(stored).build();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    public Response get(@PathParam("sha256") String sha256) {
-        Blocks.Located block = blocks.find(callers.caller(), sha256);
+    public Response get(@PathParam("sha256") String sha256, @QueryParam("path") String path) {
+        Blocks.Located block = blocks.find(callers.caller(), path, sha256);
         StreamingOutput body = out -> reader.write(
                 block.namespaceId(),
                 List.of(block.pointer()),

@@ -3,15 +3,18 @@ package drive.files.api;
 import drive.blocks.control.BlockReader;
 import drive.files.boundary.FileTree;
 import drive.files.boundary.Files;
+import drive.files.boundary.FolderArchives;
 import drive.files.control.DeletedEntry;
 import drive.files.control.DeletedListing;
 import drive.files.control.Download;
 import drive.files.control.FileInfo;
+import drive.files.control.FolderArchive;
 import drive.files.control.Listing;
 import drive.files.control.RevisionInfo;
 import drive.platform.api.ErrorBody;
 import drive.platform.control.DriveException;
 import drive.security.CallerResolver;
+import drive.users.control.Caller;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -57,6 +60,9 @@ public class FilesResource {
 
     @Inject
     ResumableProtocol resumable;
+
+    @EJB
+    FolderArchives archives;
 
     @POST
     @Path("upload")
@@ -160,6 +166,26 @@ public class FilesResource {
                 .header("X-Drive-Revision", d.revision());
         slice.ifPresent(r -> response.header("Content-Range", "bytes " + r.first() + "-" + r.last() + "/" + d.size()));
         return response.build();
+    }
+
+    /**
+     * A folder ({@code path=/} for the whole drive) as a ZIP of its live files' latest revisions and
+     * its folders, streamed while it is written ({@link FolderZip}); 404 for no folder there, 409 for a file.
+     */
+    @GET
+    @Path("download_zip")
+    @Produces(MediaType.WILDCARD)
+    public Response downloadZip(@QueryParam("path") String path) {
+        Caller caller = callers.caller();
+        FolderArchive archive = archives.contents(caller, path);
+        FolderZip zip =
+                new FolderZip(archive, item -> archives.revision(caller, item.fileId(), item.revision()), blocks);
+        StreamingOutput body = zip::write;
+        return Response.ok(body)
+                .type("application/zip")
+                .header("Cache-Control", "private, no-store")
+                .header("Content-Disposition", disposition(zip.fileName()))
+                .build();
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.NoSuchElementException;
  * A JSON object request body, read with JSON-P and checked field by field, so that malformed JSON
  * or a field of the wrong type is a 400 with a message naming the field, never a 500.
  */
-final class JsonBody {
+public final class JsonBody {
 
     private final JsonObject json;
 
@@ -27,7 +27,7 @@ final class JsonBody {
     }
 
     /** Reads the body; {@code shape} (e.g. {@code {path, baseRevision?}}) goes into the error message. */
-    static JsonBody read(InputStream body, String shape) {
+    public static JsonBody read(InputStream body, String shape) {
         try (JsonReader reader = Json.createReader(body)) {
             return new JsonBody(reader.readObject());
         } catch (JsonException | IllegalStateException | NoSuchElementException e) {
@@ -36,7 +36,7 @@ final class JsonBody {
     }
 
     /** A string field, or null when absent or null. */
-    String string(String name) {
+    public String string(String name) {
         JsonValue value = json.get(name);
         if (value == null || value == JsonValue.NULL) {
             return null;
@@ -47,7 +47,7 @@ final class JsonBody {
         return s.getString();
     }
 
-    String requiredString(String name) {
+    public String requiredString(String name) {
         String value = string(name);
         if (value == null) {
             throw DriveException.invalid(name + " is required");
@@ -56,7 +56,7 @@ final class JsonBody {
     }
 
     /** A non-negative whole number field, or null when absent or null. */
-    Long wholeNumber(String name) {
+    public Long wholeNumber(String name) {
         JsonValue value = json.get(name);
         if (value == null || value == JsonValue.NULL) {
             return null;
@@ -70,7 +70,7 @@ final class JsonBody {
         return n.longValue();
     }
 
-    long requiredWholeNumber(String name) {
+    public long requiredWholeNumber(String name) {
         Long value = wholeNumber(name);
         if (value == null) {
             throw DriveException.invalid(name + " is required");
@@ -79,7 +79,19 @@ final class JsonBody {
     }
 
     /** An array-of-strings field; required. */
-    List<String> strings(String name) {
+    /** A boolean field, or null when absent or null. */
+    public Boolean bool(String name) {
+        JsonValue value = json.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+            throw DriveException.invalid(name + " must be true or false");
+        }
+        return value == JsonValue.TRUE;
+    }
+
+    public List<String> strings(String name) {
         JsonValue value = json.get(name);
         if (!(value instanceof JsonArray array)) {
             throw DriveException.invalid(name + " must be an array of strings");

@@ -31,6 +31,11 @@ public class DriveExceptionMapper implements ExceptionMapper<DriveException> {
             case UNAVAILABLE -> Response.fromResponse(ErrorBody.response(503, "unavailable", e.getMessage()))
                     .header("Retry-After", e instanceof RetryLaterException later ? later.retryAfterSeconds() : 10)
                     .build();
+            case GONE -> ErrorBody.response(410, "gone", e.getMessage());
+            case TOO_MANY_REQUESTS -> Response.fromResponse(
+                            ErrorBody.response(429, "too_many_requests", e.getMessage()))
+                    .header("Retry-After", "60")
+                    .build();
         };
     }
 }

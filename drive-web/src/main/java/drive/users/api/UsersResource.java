@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** User administration: admins create users; everyone can read their own account. */
 @Path("users")
@@ -29,15 +30,23 @@ public class UsersResource {
     CallerResolver callers;
 
     /** A new user's data. */
-    public record NewUser(String username, String password, String email, Boolean admin) {}
+    public record NewUser(String username, String password, String email, Boolean admin, Long quotaBytes) {}
+
+    @Inject
+    @ConfigProperty(name = "drive.upload.max-bytes", defaultValue = "10737418240")
+    long maxFileBytes;
 
     @EJB
     Files files;
 
-    /** What is shown of a user (never the password hash); {@code usedBytes} only for oneself. */
-    public record UserView(String username, String email, boolean admin, long quotaBytes, Long usedBytes) {
-        static UserView of(User u, Long usedBytes) {
-            return new UserView(u.getUsername(), u.getEmail(), u.isAdmin(), u.getQuotaBytes(), usedBytes);
+    /**
+     * What is shown of a user (never the password hash); {@code usedBytes} and {@code maxFileBytes}
+     * (the largest file accepted) only for oneself, so that a client can check an upload before sending it.
+     */
+    public record UserView(
+            String username, String email, boolean admin, long quotaBytes, Long usedBytes, Long maxFileBytes) {
+        static UserView of(User u, Long usedBytes, Long maxFileBytes) {
+            return new UserView(u.getUsername(), u.getEmail(), u.isAdmin(), u.getQuotaBytes(), usedBytes, maxFileBytes);
         }
     }
 
@@ -51,9 +60,10 @@ public class UsersResource {
         if (user == null) {
             throw DriveException.invalid("a JSON body {username, password, email} is required");
         }
-        User created = users.create(user.username(), user.password(), user.email(), Boolean.TRUE.equals(user.admin()));
+        User created = users.create(
+                user.username(), user.password(), user.email(), Boolean.TRUE.equals(user.admin()), user.quotaBytes());
         return Response.created(URI.create("/api/users/" + created.getUsername()))
-                .entity(UserView.of(created, null))
+                .entity(UserView.of(created, null, null))
                 .build();
     }
 
@@ -62,7 +72,7 @@ public class UsersResource {
     public UserView me() {
         Caller caller = callers.caller();
         return users.find(caller.username())
-                .map(u -> UserView.of(u, files.usedBytes(caller)))
+                .map(u -> UserView.of(u, files.usedBytes(caller), maxFileBytes))
                 .orElseThrow(() -> DriveException.notFound("no such user"));
     }
 }

@@ -1,0 +1,2 @@
+/** Administration of the metadata cache. */
+package drive.cache.boundary;

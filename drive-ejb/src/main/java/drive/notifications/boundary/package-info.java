@@ -1,0 +1,2 @@
+/** The notification center's facade and its message consumer. */
+package drive.notifications.boundary;

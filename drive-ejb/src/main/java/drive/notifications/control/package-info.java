@@ -1,0 +1,2 @@
+/** The notification center: what triggers a notification, how it is worded, the digest hook. */
+package drive.notifications.control;

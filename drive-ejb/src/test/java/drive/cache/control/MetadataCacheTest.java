@@ -1,0 +1,132 @@
+package drive.cache.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The read and invalidation protocol on a real (local) Infinispan cache manager, without a container. */
+class MetadataCacheTest {
+
+    private static CacheNodes nodes;
+    private static final AtomicInteger NAMESPACES = new AtomicInteger(100);
+
+    private final MetadataCache cut = cache(true);
+    private final AtomicReference<String> database = new AtomicReference<>("v1");
+    private final AtomicInteger loads = new AtomicInteger();
+    private final long ns = NAMESPACES.incrementAndGet();
+
+    @BeforeAll
+    static void start() {
+        nodes = new CacheNodes();
+        nodes.enabled = "true";
+        nodes.configFile = Optional.empty();
+        nodes.expectedMembers = 1;
+        nodes.fenceSeconds = 15;
+        nodes.start(null);
+    }
+
+    @AfterAll
+    static void stop() {
+        nodes.stop();
+    }
+
+    private static MetadataCache cache(boolean invalidation) {
+        MetadataCache cache = new MetadataCache();
+        cache.nodes = nodes;
+        cache.invalidation = invalidation;
+        return cache;
+    }
+
+    private String read(MetadataCache cache) {
+        return cache.read(Region.FILES, ns, "/a.txt", () -> {
+            loads.incrementAndGet();
+            return database.get();
+        });
+    }
+
+    /** A write as the transaction does it: invalidate, change the database, commit, invalidate again. */
+    private void write(MetadataCache cache, String value) {
+        cache.invalidate(ns);
+        database.set(value);
+        cache.invalidateCommitted(ns);
+    }
+
+    @Test
+    void secondReadIsAnsweredFromTheCache() {
+        assertThat(read(cut)).isEqualTo("v1");
+        assertThat(read(cut)).isEqualTo("v1");
+        assertThat(loads).hasValue(1);
+    }
+
+    @Test
+    void readAfterAWriteSeesTheWrite() {
+        read(cut);
+        write(cut, "v2");
+        assertThat(read(cut)).isEqualTo("v2");
+        assertThat(read(cut)).isEqualTo("v2");
+        assertThat(loads).hasValue(2);
+    }
+
+    @Test
+    void otherNamespacesStayCached() {
+        String other = cut.read(Region.FILES, ns + 1_000_000, "/a.txt", () -> "other");
+        write(cut, "v2");
+        assertThat(cut.read(Region.FILES, ns + 1_000_000, "/a.txt", () -> "reloaded"))
+                .isEqualTo(other);
+    }
+
+    /**
+     * The race of a cache-miss load with an update: the load reads the old value, the update commits
+     * and invalidates, and only then does the load put what it read. The next read must not see it.
+     */
+    @Test
+    void aLoadThatRacedACommitCannotCacheTheOldValue() {
+        String raced = cut.read(Region.FILES, ns, "/a.txt", () -> {
+            String old = database.get(); // read before the commit
+            write(cut, "v2"); // the concurrent update commits and invalidates meanwhile
+            return old;
+        });
+        assertThat(raced).isEqualTo("v1"); // concurrent with the write: may see the old value
+        assertThat(read(cut)).isEqualTo("v2"); // starts after the write returned: must not
+    }
+
+    @Test
+    void aLoadBetweenTheInvalidationsCannotCacheTheOldValue() {
+        cut.invalidate(ns); // the transaction is about to commit
+        assertThat(read(cut)).isEqualTo("v1"); // a read loads the still-committed old value
+        database.set("v2");
+        cut.invalidateCommitted(ns);
+        assertThat(read(cut)).isEqualTo("v2");
+    }
+
+    @Test
+    void failedLoadsAreNotCached() {
+        assertThatThrownBy(() -> cut.read(Region.FILES, ns, "/missing", () -> {
+                    throw new IllegalStateException("not found");
+                }))
+                .hasMessage("not found");
+        assertThat(cut.read(Region.FILES, ns, "/missing", () -> "created")).isEqualTo("created");
+    }
+
+    @Test
+    void withInvalidationOffReadsGoStale() {
+        MetadataCache careless = cache(false);
+        read(careless);
+        write(careless, "v2");
+        assertThat(read(careless)).isEqualTo("v1");
+    }
+
+    @Test
+    void clearingTheNamespacesDropsEveryCachedRead() {
+        read(cut);
+        nodes.clear(Region.NAMESPACES);
+        read(cut);
+        assertThat(loads).hasValue(2);
+    }
+}

@@ -1,0 +1,2 @@
+/** Persisted notifications of users, and their preferences. */
+package drive.notifications.entity;

@@ -1,0 +1,2 @@
+/** The metadata cache's admin endpoint. */
+package drive.cache.api;

@@ -1,0 +1,2 @@
+/** The notification center over HTTP. */
+package drive.notifications.api;

@@ -1,0 +1,86 @@
+package drive.sharing.api;
+
+import drive.blocks.control.BlockReader;
+import drive.files.control.Download;
+import drive.files.control.FileInfo;
+import drive.files.control.Listing;
+import drive.sharing.boundary.ShareLinks;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reading through a share link, without an account: the token in the URL is the credential (and
+ * {@code X-Link-Password} when the link has a password). Paths are relative to the linked item
+ * ({@code /} is the item itself; a folder link browses below it). Read-only.
+ */
+@Path("public/links/{token}")
+@Produces(MediaType.APPLICATION_JSON)
+public class PublicLinksResource {
+
+    @EJB
+    ShareLinks links;
+
+    @Inject
+    BlockReader blocks;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    public FileInfo info(
+            @PathParam("token") String token,
+            @QueryParam("path") String path,
+            @HeaderParam("X-Link-Password") String password) {
+        return links.info(token, password, path, client());
+    }
+
+    @GET
+    @Path("list")
+    public Listing list(
+            @PathParam("token") String token,
+            @QueryParam("path") String path,
+            @HeaderParam("X-Link-Password") String password) {
+        return links.list(token, password, path, client());
+    }
+
+    @GET
+    @Path("download")
+    @Produces(MediaType.WILDCARD)
+    public Response download(
+            @PathParam("token") String token,
+            @QueryParam("path") String path,
+            @HeaderParam("X-Link-Password") String password) {
+        Download d = links.download(token, password, path, client());
+        StreamingOutput body = out -> blocks.write(d.namespaceId(), d.blocks(), 0, d.size() - 1, out);
+        return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .tag(new EntityTag(d.sha256()))
+                .header("Content-Length", d.size())
+                .header("Cache-Control", "private, no-cache")
+                .header("Content-Disposition", disposition(d.name()))
+                .build();
+    }
+
+    private String client() {
+        return request.getRemoteAddr();
+    }
+
+    private static String disposition(String name) {
+        String ascii = name.replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_");
+        String utf8 = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + utf8;
+    }
+}
