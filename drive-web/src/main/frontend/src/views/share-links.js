@@ -21,7 +21,12 @@ export function ShareLinks({ entry }) {
   const [error, setError] = useState(null);
   const [note, setNote] = useState(null);
   const [busy, setBusy] = useState(false);
-  const load = () => links.of(entry.path).then(setList, (e) => { setList([]); setError(e.message); });
+  const [refused, setRefused] = useState(null); // 403: the caller may not make links to this item
+  const load = () => links.of(entry.path).then(setList, (e) => {
+    setList([]);
+    if (e.status === 403) setRefused(e.message);
+    else setError(e.message);
+  });
   useEffect(() => { load(); }, [entry.path]);
 
   const create = async (e) => {
@@ -56,6 +61,7 @@ export function ShareLinks({ entry }) {
     <section class="share-links" aria-labelledby="links-heading">
       <h3 id="links-heading">Links</h3>
       <p class="hint">Anyone with a link can view and download ${entry.folder ? 'this folder' : 'this file'}, without an account.</p>
+      ${refused ? html`<p class="hint" role="status">You cannot make links here: ${refused}.</p>` : html`
       <form class="link-add" onSubmit=${create}>
         <label>Password (optional)
           <input type="password" name="link-password" value=${password} autocomplete="new-password"
@@ -67,11 +73,11 @@ export function ShareLinks({ entry }) {
           </select>
         </label>
         <button type="submit" class="primary" disabled=${busy}>Create link</button>
-      </form>
+      </form>`}
       ${made ? html`<${NewLink} url=${made.url} link=${made.link} />` : null}
       ${error ? html`<p class="error" role="alert">${error}</p>` : null}
       <p class="hint" role="status">${note}</p>
-      ${list === null ? html`<p>Loading…</p>` : list.length === 0 ? html`<p class="hint">No links.</p>` : html`
+      ${refused ? null : list === null ? html`<p>Loading…</p>` : list.length === 0 ? html`<p class="hint">No links.</p>` : html`
         <ul class="share-list link-list" aria-label="Links">
           ${list.map((l, i) => html`
             <li key=${l.id} data-link-id=${l.id}>
