@@ -578,7 +578,7 @@ test('share links: a revoked link shows that it no longer works', async () => {
   await visitor.context().close();
 });
 
-test('share links: a file link without a password downloads with a plain link; an expired link says so', async () => {
+test('share links: a file link without a password downloads with a plain link; an expired link and too many attempts say so', async () => {
   const file = await api.post('/api/links', { data: { path: run + '/Link folder/readme.txt' } });
   const short = await api.post('/api/links', { data: { path: run + '/Link folder/readme.txt', expiresInSeconds: 1 } });
   if (file.status() !== 201 || short.status() !== 201) throw new Error('links not made: ' + file.status() + ', ' + short.status());
@@ -595,6 +595,15 @@ test('share links: a file link without a password downloads with a plain link; a
   await visitor.getByRole('heading', { name: 'This link has expired' }).waitFor();
   await shot(visitor, '22-link-expired');
   await publicPageClean(visitor);
+  // too many failures from one address (429): a real one would lock this machine out of links for a
+  // minute, so the answer is played to the page
+  await visitor.route('**/api/public/links/**', (route) => route.fulfill({
+    status: 429, headers: { 'Retry-After': '42' }, contentType: 'application/json',
+    body: JSON.stringify({ error: 'too_many_requests', message: 'too many failed attempts' }),
+  }));
+  await visitor.goto(base + '/s/#' + 'x'.repeat(43));
+  await visitor.getByRole('heading', { name: 'Too many attempts' }).waitFor();
+  await visitor.getByText('Try again in 42 s').waitFor();
   await visitor.context().close();
 });
 
