@@ -493,6 +493,120 @@ test('sharing: a folder shared with a second user appears live in their notifica
   await other.context().close();
 });
 
+let linkUrl = null; // the password link of the first share-link test, revoked by the second
+
+/** No sign-in and no account controls on the public link page, and nothing the CSP refused. */
+async function publicPageClean(page) {
+  const account = await page.getByRole('button', { name: /Sign in|Sign out|Notifications/ }).count()
+    + await page.getByLabel('Username').count();
+  if (account) throw new Error('the public link page shows account controls');
+  const csp = await page.evaluate(() => window.cspViolations);
+  if (csp.length) throw new Error('Content-Security-Policy violations: ' + csp.join('; '));
+}
+
+test('share links: a link with a password and a 1-day expiry made in the Share dialog, opened without an account', async () => {
+  const data = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 31 + (i >> 9)) & 255));
+  await apiUpload(run + '/Link folder/readme.txt', 'read me first\n');
+  await apiUpload(run + '/Link folder/inner/data.bin', data);
+  const owner = await signIn(await newPage());
+  await owner.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  await owner.getByRole('button', { name: 'Share Link folder' }).click();
+  const dialog = owner.getByRole('dialog', { name: 'Share Link folder' });
+  await dialog.getByText('No links.').waitFor();
+  await dialog.getByLabel('Password (optional)').fill('open sesame');
+  await dialog.getByLabel('Expires').selectOption({ label: 'after 1 day' });
+  await dialog.getByRole('button', { name: 'Create link' }).click();
+  const field = dialog.getByLabel(/^New link/);
+  await field.waitFor();
+  linkUrl = await field.inputValue();
+  if (!(await field.evaluate((f) => f === document.activeElement))) throw new Error('the new link does not have the focus');
+  if (!new RegExp('^' + base.replace(/[.]/g, '\\.') + '/s/#[A-Za-z0-9_-]{43}$').test(linkUrl)) throw new Error('link address ' + linkUrl);
+  await dialog.getByRole('button', { name: 'Copy link' }).click();
+  await dialog.getByText('Link copied.').waitFor();
+  const copied = await owner.evaluate(() => navigator.clipboard.readText());
+  if (copied !== linkUrl) throw new Error('the clipboard holds ' + copied);
+  const listed = dialog.locator('li[data-link-id]');
+  await listed.filter({ hasText: 'with password' }).filter({ hasText: 'expires' }).waitFor();
+  const [link] = await (await api.get('/api/links?' + new URLSearchParams({ path: run + '/Link folder' }))).json();
+  const inHours = (new Date(link.expires) - Date.now()) / 3600_000;
+  if (!link.password || inHours < 23.9 || inHours > 24) throw new Error('link made as ' + JSON.stringify(link));
+  await dialog.locator('.share-links').screenshot({ path: join(shots, '16-share-links.png') });
+
+  const visitor = await newPage(); // a new browser context: no session, no cookies
+  await visitor.goto(linkUrl);
+  await visitor.getByRole('heading', { name: 'This link needs a password' }).waitFor();
+  await visitor.getByLabel('Password').fill('not it');
+  await visitor.getByRole('button', { name: 'Open' }).click();
+  await visitor.getByRole('alert').filter({ hasText: 'Wrong password' }).waitFor();
+  await shot(visitor, '17-link-password');
+  await visitor.getByLabel('Password').fill('open sesame');
+  await visitor.keyboard.press('Enter');
+  await visitor.locator('.crumbs [aria-current=page]').filter({ hasText: 'Link folder' }).waitFor();
+  await rowByName(visitor, 'readme.txt').waitFor();
+  await shot(visitor, '18-link-folder');
+  await visitor.getByRole('link', { name: 'inner', exact: true }).click();
+  await visitor.locator('.crumbs [aria-current=page]').filter({ hasText: 'inner' }).waitFor();
+  const [download] = await Promise.all([visitor.waitForEvent('download'), visitor.getByRole('button', { name: 'Download data.bin' }).click()]);
+  if (download.suggestedFilename() !== 'data.bin') throw new Error('saved as ' + download.suggestedFilename());
+  if (!readFileSync(await download.path()).equals(data)) throw new Error('the downloaded bytes differ');
+  await visitor.getByRole('link', { name: 'Link folder' }).click(); // the breadcrumb back to the top
+  await rowByName(visitor, 'inner').waitFor();
+  await visitor.setViewportSize({ width: 390, height: 780 });
+  const overflow = await visitor.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+  if (overflow > 0) throw new Error('the link page scrolls sideways by ' + overflow + ' px');
+  await shot(visitor, '19-link-folder-narrow');
+  await publicPageClean(visitor);
+  if (visitor.errors.length) throw new Error(visitor.errors.join('; '));
+  await owner.context().close();
+  await visitor.context().close();
+});
+
+test('share links: a revoked link shows that it no longer works', async () => {
+  if (!linkUrl) throw new Error('needs the link of the test before');
+  const owner = await signIn(await newPage());
+  await owner.getByRole('button', { name: 'Share Link folder' }).click();
+  const dialog = owner.getByRole('dialog', { name: 'Share Link folder' });
+  await dialog.getByRole('button', { name: 'Revoke link 1' }).click();
+  await dialog.getByRole('status').filter({ hasText: 'Link revoked' }).waitFor();
+  await dialog.getByText('No links.').waitFor();
+  const visitor = await newPage();
+  await visitor.goto(linkUrl);
+  await visitor.getByRole('heading', { name: 'This link does not work' }).waitFor();
+  await shot(visitor, '20-link-revoked');
+  await publicPageClean(visitor);
+  await owner.context().close();
+  await visitor.context().close();
+});
+
+test('share links: a file link without a password downloads with a plain link; an expired link and too many attempts say so', async () => {
+  const file = await api.post('/api/links', { data: { path: run + '/Link folder/readme.txt' } });
+  const short = await api.post('/api/links', { data: { path: run + '/Link folder/readme.txt', expiresInSeconds: 1 } });
+  if (file.status() !== 201 || short.status() !== 201) throw new Error('links not made: ' + file.status() + ', ' + short.status());
+  const started = Date.now();
+  const visitor = await newPage({ width: 390, height: 780 });
+  await visitor.goto(base + '/s/#' + (await file.json()).token);
+  await visitor.getByText('readme.txt', { exact: true }).waitFor();
+  await visitor.getByText('14 B', { exact: false }).waitFor();
+  const [download] = await Promise.all([visitor.waitForEvent('download'), visitor.getByRole('link', { name: 'Download readme.txt' }).click()]);
+  if (readFileSync(await download.path()).toString() !== 'read me first\n') throw new Error('the downloaded file differs');
+  await shot(visitor, '21-link-file-narrow');
+  await visitor.waitForTimeout(Math.max(0, started + 2000 - Date.now()));
+  await visitor.goto(base + '/s/#' + (await short.json()).token);
+  await visitor.getByRole('heading', { name: 'This link has expired' }).waitFor();
+  await shot(visitor, '22-link-expired');
+  await publicPageClean(visitor);
+  // too many failures from one address (429): a real one would lock this machine out of links for a
+  // minute, so the answer is played to the page
+  await visitor.route('**/api/public/links/**', (route) => route.fulfill({
+    status: 429, headers: { 'Retry-After': '42' }, contentType: 'application/json',
+    body: JSON.stringify({ error: 'too_many_requests', message: 'too many failed attempts' }),
+  }));
+  await visitor.goto(base + '/s/#' + 'x'.repeat(43));
+  await visitor.getByRole('heading', { name: 'Too many attempts' }).waitFor();
+  await visitor.getByText('Try again in 42 s').waitFor();
+  await visitor.context().close();
+});
+
 test('narrow screen: the listing still works at 390 px', async () => {
   const page = await signIn(await newPage({ width: 390, height: 780 }));
   await rowByName(page, 'report.txt').waitFor();

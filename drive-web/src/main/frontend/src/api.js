@@ -1,10 +1,11 @@
 // The one way the UI talks to Drive: JSON over /api with the session cookie, and the session's
 // CSRF token on every unsafe request. Errors become ApiError with Drive's {error, message} body.
 export class ApiError extends Error {
-  constructor(status, body) {
+  constructor(status, body, headers) {
     super((body && body.message) || 'HTTP ' + status);
     this.status = status;
     this.body = body || {};
+    this.retryAfter = headers ? Number(headers.get('Retry-After')) || null : null;
   }
 }
 
@@ -22,7 +23,7 @@ export async function api(method, url, json, { signal, headers = {}, body } = {}
   const response = await fetch(url, { method, body, headers: h, credentials: 'same-origin', signal });
   const type = response.headers.get('Content-Type') || '';
   const data = type.includes('json') ? await response.json() : null;
-  if (!response.ok) throw new ApiError(response.status, data);
+  if (!response.ok) throw new ApiError(response.status, data, response.headers);
   return data;
 }
 
@@ -58,6 +59,39 @@ export const shares = {
   mount: (id) => api('POST', '/api/shares/' + id + '/mount', {}),
   unmount: (id) => api('DELETE', '/api/shares/' + id + '/mount'),
 };
+
+/** Share links of one's items: the token is in the answer of create only. */
+export const links = {
+  of: (path) => api('GET', '/api/links?' + q({ path })),
+  create: (path, password, expiresInSeconds) => api('POST', '/api/links', { path, password, expiresInSeconds }),
+  revoke: (id) => api('DELETE', '/api/links/' + id),
+};
+
+/** The page a link's recipient opens: the token after '#', so it is never sent when the page loads. */
+export const linkPageUrl = (token) => location.origin + '/s/#' + token;
+
+/**
+ * Reading through a share link, without an account. Paths are relative to the linked item ('/' is
+ * the item); the link's password, if it has one, goes in X-Link-Password on every request.
+ */
+export function publicLink(token, password) {
+  const base = '/api/public/links/' + encodeURIComponent(token);
+  const headers = password ? { 'X-Link-Password': password } : {};
+  return {
+    info: () => api('GET', base, undefined, { headers }),
+    list: (path) => api('GET', base + '/list?' + q({ path }), undefined, { headers }),
+    downloadUrl: (path) => base + '/download?' + q({ path }),
+    /** The file's bytes as a Blob: a password can only travel in a header, which a plain link cannot send. */
+    async download(path) {
+      const response = await fetch(base + '/download?' + q({ path }), { headers, credentials: 'omit' });
+      if (!response.ok) {
+        const type = response.headers.get('Content-Type') || '';
+        throw new ApiError(response.status, type.includes('json') ? await response.json() : null, response.headers);
+      }
+      return response.blob();
+    },
+  };
+}
 
 export const notifications = {
   list: () => api('GET', '/api/notifications?' + q({ limit: 50 })),

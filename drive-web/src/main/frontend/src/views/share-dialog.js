@@ -1,9 +1,11 @@
 // Who has access to a file or folder: add a person (by user name) as viewer or editor, change a
-// role, remove someone. The server decides who may do what; its refusals are shown as they come.
+// role, remove someone; below, the item's share links. The server decides who may do what; its
+// refusals are shown as they come.
 import { html } from 'htm/preact';
 import { useEffect, useState } from 'preact/hooks';
 import { shares } from '../api.js';
 import { Modal } from './modal.js';
+import { ShareLinks } from './share-links.js';
 
 export function ShareDialog({ entry, onClose }) {
   const [list, setList] = useState(null);
@@ -62,6 +64,7 @@ export function ShareDialog({ entry, onClose }) {
                 <button type="button" class="ghost small" aria-label=${'Remove ' + s.user} onClick=${() => run(shares.remove(s.id), s.user + ' no longer has access.')}>Remove</button>
               </li>`)}
           </ul>`}
+        <${ShareLinks} entry=${entry} />
         <div class="buttons"><button type="button" onClick=${onClose}>Done</button></div>
       </div>
     <//>`;
