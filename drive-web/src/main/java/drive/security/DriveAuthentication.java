@@ -1,7 +1,6 @@
 package drive.security;
 
 import drive.devices.boundary.Devices;
-import drive.devices.entity.Device;
 import drive.platform.control.RetryLaterException;
 import drive.sync.control.LongPolls;
 import jakarta.ejb.EJB;
@@ -124,15 +123,15 @@ public class DriveAuthentication implements HttpAuthenticationMechanism {
             return context.notifyContainerAboutLogin(result);
         }
         if (startsWithIgnoreCase(authorization, "Bearer ")) {
-            Optional<Device> device =
+            Optional<Devices.Login> device =
                     devices.authenticate(authorization.substring(7).trim());
             if (device.isEmpty()) {
                 return unauthorized(response, "unknown or revoked device token");
             }
-            request.setAttribute(DEVICE_ATTRIBUTE, device.get().getId());
+            request.setAttribute(DEVICE_ATTRIBUTE, device.get().deviceId());
             return context.notifyContainerAboutLogin(
-                    device.get().getUser().getUsername(),
-                    DriveIdentityStore.groups(device.get().getUser().isAdmin()));
+                    device.get().username(),
+                    DriveIdentityStore.groups(device.get().admin()));
         }
         return unauthorized(response, "unsupported Authorization scheme; use Basic or Bearer");
     }

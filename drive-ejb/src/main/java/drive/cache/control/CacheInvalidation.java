@@ -26,15 +26,22 @@ public class CacheInvalidation {
     TransactionSynchronizationRegistry transactions;
 
     void changing(@Observes JournalTail tail) {
-        long namespaceId = tail.namespaceId();
-        cache.invalidate(namespaceId);
+        changing(Long.toString(tail.namespaceId()));
+    }
+
+    /**
+     * Invalidates {@code scope} in the current transaction and again after its commit, as for a
+     * namespace's journal: for changes that do not go through a journal (a device revoked).
+     */
+    public void changing(String scope) {
+        cache.invalidate(scope);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {
-                cache.invalidateCommitted(namespaceId);
+                cache.invalidateCommitted(scope);
             }
         });
     }

@@ -134,6 +134,10 @@ public class CacheNodes {
                 Region.LISTINGS,
                 20_000L,
                 Region.REVISIONS,
+                20_000L,
+                Region.MOUNTS,
+                20_000L,
+                Region.TOKENS,
                 20_000L);
         sizes.forEach((r, n) -> manager.defineConfiguration(
                 r.cacheName(), new ConfigurationBuilder().memory().maxCount(n).build()));

@@ -51,6 +51,11 @@ import org.infinispan.context.Flag;
  * failure detection time and then bypasses its cache — the one window left is a peer that lost the
  * connection in the milliseconds between the two invalidations and read the old value meanwhile.
  *
+ * <p><b>Other scopes.</b> The same holds for a scope that is not a namespace: {@link #DEVICES}, whose
+ * epoch a device's revocation replaces through {@link CacheInvalidation#changing(String)}, before and
+ * after its commit exactly as a namespace's journal does; so a revoked device token is refused on
+ * every instance once the revocation has returned.
+ *
  * <p>{@code drive.cache.invalidation=false} turns the invalidations off: for tests only, to show that
  * the staleness checker catches stale reads.
  */
@@ -90,14 +95,33 @@ public class MetadataCache {
         return loaded;
     }
 
-    @SuppressWarnings("unchecked")
     public <T> T read(Region region, long namespaceId, String what, Supplier<T> loader) {
+        return read(region, Long.toString(namespaceId), what, loader);
+    }
+
+    /**
+     * As {@link #read(Region, long, String, Supplier)} for a scope other than a namespace (such as
+     * {@link #DEVICES}), whose epoch {@link #invalidate(String)} replaces.
+     */
+    /**
+     * The scope of device tokens ({@link Region#TOKENS}): its epoch is replaced whenever a device is
+     * revoked. Namespace scopes are their ids, so a name cannot clash with one.
+     */
+    public static final String DEVICES = "devices";
+
+    /** Whether reads are served from the cache now (it is enabled and this instance's view complete). */
+    public boolean active() {
+        return nodes.serving();
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T read(Region region, String scope, String what, Supplier<T> loader) {
         CacheStats stats = nodes.stats(region);
         if (!nodes.serving()) {
             stats.bypassed.increment();
             return loader.get();
         }
-        String key = epoch(namespaceId) + "/" + what;
+        String key = epoch(scope) + "/" + what;
         AdvancedCache<String, Object> cache = nodes.cache(region);
         Object cached = cache.get(key);
         if (cached != null) {
@@ -112,9 +136,31 @@ public class MetadataCache {
         return loaded;
     }
 
-    /** The namespace's epoch on this instance, created if it has none. */
-    private long epoch(long namespaceId) {
-        String key = Long.toString(namespaceId);
+    /**
+     * As {@link #read(Region, String, String, Supplier)}, but always from {@code loader}, replacing
+     * what this instance cached (or dropping it if the loader finds nothing): for a value whose
+     * cached copy is current but too old for the caller (a device's last-seen time). As safe as
+     * {@code read}: the key carries the epoch taken before the load, and every value under the current
+     * epoch was loaded after the last write's invalidation.
+     */
+    public <T> T reread(Region region, String scope, String what, Supplier<T> loader) {
+        if (!nodes.serving()) {
+            nodes.stats(region).bypassed.increment();
+            return loader.get();
+        }
+        String key = epoch(scope) + "/" + what;
+        nodes.stats(region).misses.increment();
+        T loaded = loader.get();
+        if (loaded != null) {
+            nodes.local(region).put(key, loaded);
+        } else {
+            nodes.local(region).remove(key);
+        }
+        return loaded;
+    }
+
+    /** The scope's epoch on this instance, created if it has none. */
+    private long epoch(String key) {
         Object current = nodes.cache(Region.NAMESPACES).get(key);
         if (current != null) {
             nodes.stats(Region.NAMESPACES).hits.increment();
@@ -133,12 +179,17 @@ public class MetadataCache {
      * transaction rolls back) if a member does not acknowledge.
      */
     public void invalidate(long namespaceId) {
+        invalidate(Long.toString(namespaceId));
+    }
+
+    /** As {@link #invalidate(long)}, for a scope other than a namespace. */
+    public void invalidate(String scope) {
         if (!nodes.enabled() || !invalidation) {
             return;
         }
         nodes.checkWritable();
         try {
-            replaceEpoch(namespaceId);
+            replaceEpoch(scope);
         } catch (RuntimeException e) {
             throw new DriveException(
                     DriveException.Kind.UNAVAILABLE,
@@ -149,24 +200,27 @@ public class MetadataCache {
 
     /** As {@link #invalidate}, after the commit: a failure is logged (see the type's comment). */
     public void invalidateCommitted(long namespaceId) {
+        invalidateCommitted(Long.toString(namespaceId));
+    }
+
+    /** As {@link #invalidateCommitted(long)}, for a scope other than a namespace. */
+    public void invalidateCommitted(String scope) {
         if (!nodes.enabled() || !invalidation) {
             return;
         }
         try {
-            replaceEpoch(namespaceId);
+            replaceEpoch(scope);
         } catch (RuntimeException e) {
             LOG.log(
                     Level.WARNING,
-                    "a member did not confirm the invalidation of namespace " + namespaceId
+                    "a member did not confirm the invalidation of scope " + scope
                             + " after its commit; it bypasses its cache once failure detection removes it",
                     e);
         }
     }
 
-    private void replaceEpoch(long namespaceId) {
-        nodes.cache(Region.NAMESPACES)
-                .withFlags(Flag.IGNORE_RETURN_VALUES)
-                .put(Long.toString(namespaceId), nodes.nextEpoch());
+    private void replaceEpoch(String scope) {
+        nodes.cache(Region.NAMESPACES).withFlags(Flag.IGNORE_RETURN_VALUES).put(scope, nodes.nextEpoch());
         nodes.stats(Region.NAMESPACES).invalidations.increment();
     }
 }

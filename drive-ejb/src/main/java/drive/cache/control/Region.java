@@ -12,7 +12,15 @@ public enum Region {
     /** A folder's entries ({@code GET /api/files/list}). */
     LISTINGS("listings"),
     /** A file's revisions, newest first ({@code GET /api/files/list_revisions}). */
-    REVISIONS("revisions");
+    REVISIONS("revisions"),
+    /**
+     * The names of the shares a user added to their drive, under the user's own namespace (every
+     * mount and unmount is journaled there): only to tell quickly that a path is <em>not</em> in a
+     * mount; what a mount allows is always read from the database ({@code drive.sharing.control.Access}).
+     */
+    MOUNTS("mounts"),
+    /** A device token's SHA-256 → the device and its user, in scope {@link MetadataCache#DEVICES}. */
+    TOKENS("device-tokens");
 
     private final String cacheName;
 

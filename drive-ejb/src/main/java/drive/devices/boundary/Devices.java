@@ -1,11 +1,15 @@
 package drive.devices.boundary;
 
+import drive.cache.control.CacheInvalidation;
+import drive.cache.control.MetadataCache;
+import drive.cache.control.Region;
 import drive.devices.entity.Device;
 import drive.platform.control.DriveException;
 import drive.users.boundary.Users;
 import drive.users.entity.User;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +39,12 @@ public class Devices {
     @EJB
     Users users;
 
+    @Inject
+    MetadataCache cache;
+
+    @Inject
+    CacheInvalidation invalidation;
+
     /** A newly registered device and its token (the only time the token is available). */
     public record Registration(Device device, String token) {}
 
@@ -55,20 +65,41 @@ public class Devices {
         return new Registration(device, token);
     }
 
-    /** The device holding this token, if it exists and is not revoked; records when it was seen. */
-    public Optional<Device> authenticate(String token) {
+    /** Who a device token authenticates: the device and its user, and when it was last seen. */
+    public record Login(long deviceId, String username, boolean admin, Instant seen) {}
+
+    /**
+     * The device holding this token, if it exists and is not revoked; records when it was seen (at
+     * most once per {@link #LAST_SEEN_GRANULARITY}). Served from the metadata cache ({@link
+     * Region#TOKENS}) in the scope {@link MetadataCache#DEVICES}, whose epoch {@link #revoke}
+     * replaces in step with its commit: a revoked token is refused on every instance from the moment
+     * the revocation returns (the guarantee of {@link MetadataCache}). Unknown tokens are not cached.
+     */
+    public Optional<Login> authenticate(String token) {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
+        String hash = sha256(token);
+        Login login = cache.read(Region.TOKENS, MetadataCache.DEVICES, hash, () -> load(hash));
+        if (login != null && stale(login.seen())) {
+            login = cache.reread(Region.TOKENS, MetadataCache.DEVICES, hash, () -> load(hash));
+        }
+        return Optional.ofNullable(login);
+    }
+
+    private Login load(String hash) {
         Optional<Device> device = em.createNamedQuery(Device.BY_TOKEN_HASH, Device.class)
-                .setParameter("tokenHash", sha256(token))
+                .setParameter("tokenHash", hash)
                 .getResultStream()
                 .findFirst();
-        Instant now = Instant.now();
-        device.filter(d -> d.getLastSeen() == null
-                        || d.getLastSeen().plus(LAST_SEEN_GRANULARITY).isBefore(now))
-                .ifPresent(d -> d.seen(now));
-        return device;
+        device.filter(d -> stale(d.getLastSeen())).ifPresent(d -> d.seen(Instant.now()));
+        return device.map(d -> new Login(
+                        d.getId(), d.getUser().getUsername(), d.getUser().isAdmin(), d.getLastSeen()))
+                .orElse(null);
+    }
+
+    private static boolean stale(Instant seen) {
+        return seen == null || seen.plus(LAST_SEEN_GRANULARITY).isBefore(Instant.now());
     }
 
     public List<Device> list(String username) {
@@ -85,6 +116,7 @@ public class Devices {
             throw DriveException.notFound("no such device");
         }
         device.revoke();
+        invalidation.changing(MetadataCache.DEVICES);
     }
 
     static String sha256(String token) {

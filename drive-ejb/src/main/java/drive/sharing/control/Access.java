@@ -1,5 +1,7 @@
 package drive.sharing.control;
 
+import drive.cache.control.MetadataCache;
+import drive.cache.control.Region;
 import drive.files.control.DrivePath;
 import drive.files.entity.FileEntry;
 import drive.files.entity.Namespace;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one place that decides what a caller may reach: every file, block, revision, change and
@@ -31,9 +34,14 @@ import java.util.Optional;
  * does not exist — so a user without access gets the same 404 as for a path that never existed,
  * and nothing leaks. A viewer that tries to change something it can see gets 403 {@code forbidden}.
  *
- * <p>Decisions are read from the database on every request (no cache): a revoked or downgraded
- * share takes effect on the next request, on every instance. Keep this component free of caching
- * so that a metadata cache elsewhere can never serve a stale permission.
+ * <p>Decisions are read from the database on every request: a revoked or downgraded share takes
+ * effect on the next request, on every instance. The one thing taken from the metadata cache is the
+ * set of names of the caller's mounts ({@link Region#MOUNTS}), to skip the query for a path whose
+ * first name is not one of them (most paths: the caller's own files). That set lives under the
+ * caller's own namespace, whose epoch every mount and unmount replaces in step with its commit (both
+ * are journaled there), so it is never older than the last mount; and it can only send a path to the
+ * caller's own namespace — whether a mount exists, and what it allows, is always read from the
+ * database. Keep it that way, so that no cache can serve a stale permission.
  */
 @Dependent
 public class Access {
@@ -49,6 +57,9 @@ public class Access {
 
     @Inject
     LinkGuard guard;
+
+    @Inject
+    MetadataCache cache;
 
     @Inject
     Passwords passwords;
@@ -115,7 +126,7 @@ public class Access {
             return new Target(own, path, null);
         }
         String name = path.value().substring(1).split("/", 2)[0];
-        Optional<Share> share = mounted(own, name);
+        Optional<Share> share = mayBeMounted(own, name) ? mounted(own, name) : Optional.empty();
         if (share.isEmpty()) {
             return new Target(own, path, null);
         }
@@ -216,6 +227,27 @@ public class Access {
 
     private static String like(String root) {
         return (root + "/").replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    /**
+     * False only when the metadata cache knows that the caller has no mount called {@code name}; true
+     * otherwise, and always when the cache is off (then the database alone decides, as before).
+     */
+    private boolean mayBeMounted(Caller own, String name) {
+        if (!cache.active()) {
+            return true;
+        }
+        long root = cache.rootNamespace(own.username(), () -> ownNamespace(own));
+        Set<String> names = cache.read(
+                Region.MOUNTS,
+                root,
+                "mount-names",
+                () -> Set.copyOf(em.createQuery(
+                                "SELECT s.mountName FROM Share s WHERE s.grantee.username = :username AND s.mountName IS NOT NULL",
+                                String.class)
+                        .setParameter("username", own.username())
+                        .getResultList()));
+        return names.contains(name);
     }
 
     private Optional<Share> mounted(Caller caller, String name) {

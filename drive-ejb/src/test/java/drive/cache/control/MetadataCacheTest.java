@@ -129,4 +129,28 @@ class MetadataCacheTest {
         read(cut);
         assertThat(loads).hasValue(2);
     }
+
+    @Test
+    void aScopeIsInvalidatedOnItsOwnNotByANamespace() {
+        String scope = MetadataCache.DEVICES + "-" + ns;
+        AtomicReference<String> device = new AtomicReference<>("active");
+        assertThat(cut.read(Region.TOKENS, scope, "hash", device::get)).isEqualTo("active");
+        device.set("revoked");
+        cut.invalidate(ns); // a file write elsewhere does not touch the devices' scope
+        cut.invalidateCommitted(ns);
+        assertThat(cut.read(Region.TOKENS, scope, "hash", device::get)).isEqualTo("active");
+        cut.invalidate(scope);
+        cut.invalidateCommitted(scope);
+        assertThat(cut.read(Region.TOKENS, scope, "hash", device::get)).isEqualTo("revoked");
+    }
+
+    @Test
+    void rereadReplacesTheCachedValueOrDropsIt() {
+        String scope = MetadataCache.DEVICES + "-" + ns;
+        assertThat(cut.read(Region.TOKENS, scope, "hash", () -> "seen at 1")).isEqualTo("seen at 1");
+        assertThat(cut.reread(Region.TOKENS, scope, "hash", () -> "seen at 2")).isEqualTo("seen at 2");
+        assertThat(cut.read(Region.TOKENS, scope, "hash", () -> "loaded")).isEqualTo("seen at 2");
+        assertThat(cut.<String>reread(Region.TOKENS, scope, "hash", () -> null)).isNull();
+        assertThat(cut.read(Region.TOKENS, scope, "hash", () -> "loaded")).isEqualTo("loaded");
+    }
 }
