@@ -28,6 +28,46 @@ class FolderZipHttpIT {
         root = "/" + DriveClient.unique("zip");
     }
 
+    @Test
+    void aSharedFolderInTheRecipientsDriveDownloadsAsAZipUntilRevoked() throws IOException {
+        DriveClient owner = DriveClient.newUser();
+        DriveClient recipient = DriveClient.newUser();
+        String folder = "/" + DriveClient.unique("zip-shared");
+        byte[] plan = randomBytes(3000);
+        byte[] deep = randomBytes(200_000);
+        assertThat(owner.upload(folder + "/plan.bin", plan).status()).isEqualTo(201);
+        assertThat(owner.upload(folder + "/sub/deep.bin", deep).status()).isEqualTo(201);
+        assertThat(owner.upload("/outside-" + folder.substring(1) + ".bin", plan)
+                        .status())
+                .isEqualTo(201);
+        Reply shared = owner.postJson(
+                "/api/shares", Json.object("path", folder, "user", recipient.username, "role", "viewer"));
+        assertThat(shared.status()).as("%s", shared).isEqualTo(201);
+        long id = (Long) shared.json().get("id");
+        recipient.get("/api/files/download_zip?path=" + q(folder)).assertError(404, "not_found"); // not added yet
+        Reply mounted = recipient.postJson("/api/shares/" + id + "/mount", Json.object("name", "From a colleague"));
+        assertThat(mounted.status()).as("%s", mounted).isEqualTo(200);
+
+        Reply zip = recipient.get("/api/files/download_zip?path=" + q("/From a colleague"));
+
+        assertThat(zip.status()).as("%s", zip).isEqualTo(200);
+        assertThat(zip.header("Content-Disposition").orElse("")).contains("filename=\"From a colleague.zip\"");
+        Map<String, Read> entries = read(zip.body());
+        assertThat(entries.keySet())
+                .containsExactlyInAnyOrder(
+                        "From a colleague/",
+                        "From a colleague/plan.bin",
+                        "From a colleague/sub/",
+                        "From a colleague/sub/deep.bin");
+        assertThat(entries.get("From a colleague/plan.bin").bytes()).isEqualTo(plan);
+        assertThat(sha256(entries.get("From a colleague/sub/deep.bin").bytes())).isEqualTo(sha256(deep));
+        Reply sub = recipient.get("/api/files/download_zip?path=" + q("/From a colleague/sub"));
+        assertThat(read(sub.body()).keySet()).containsExactlyInAnyOrder("sub/", "sub/deep.bin");
+
+        assertThat(owner.send("DELETE", "/api/shares/" + id, null).status()).isEqualTo(204);
+        recipient.get("/api/files/download_zip?path=" + q("/From a colleague")).assertError(404, "not_found");
+    }
+
     /** One entry read back: its bytes and, after reading them, its sizes from the data descriptor. */
     record Read(byte[] bytes, long compressedSize, boolean folder) {}
 

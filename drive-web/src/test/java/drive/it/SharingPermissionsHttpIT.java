@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The permission matrix of sharing: owner / editor / viewer / stranger / revoked user × every
- * endpoint that reaches a file (files, tree, blocks, revisions, delta commit, resumable upload,
+ * endpoint that reaches a file (files, folder ZIPs, tree, blocks, revisions, delta commit, resumable upload,
  * changes, long poll, shares). Each recipient added the shared folder to their drive at the same
  * name as the owner's folder, so every user sends the very same requests; the stranger (never
  * shared with) and the revoked user (shared, added, then revoked) must get 404 for everything that
@@ -113,6 +113,14 @@ class SharingPermissionsHttpIT {
         m.expect("GET files/list", u -> u.list(folder), 200, 200, 200, 404, 404);
         m.expect("GET files/info", u -> u.info(doc), 200, 200, 200, 404, 404);
         m.expect("GET files/download", u -> u.download(doc), 200, 200, 200, 404, 404);
+        m.expect(
+                "GET files/download_zip",
+                u -> u.get("/api/files/download_zip?path=" + q(folder)),
+                200,
+                200,
+                200,
+                404,
+                404);
         m.expect(
                 "GET files/download?revision=1",
                 u -> u.get("/api/files/download?revision=1&path=" + q(doc)),

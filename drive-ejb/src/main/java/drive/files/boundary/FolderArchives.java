@@ -9,6 +9,8 @@ import drive.files.entity.FileEntry;
 import drive.files.entity.FileVersion;
 import drive.files.entity.Namespace;
 import drive.platform.control.DriveException;
+import drive.sharing.control.Access;
+import drive.sharing.control.Target;
 import drive.users.control.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -35,10 +37,20 @@ public class FolderArchives {
     @Inject
     FileMetadata metadata;
 
-    /** The folder at {@code rawPath} ('/' is the whole drive) and what its ZIP holds; 404 if absent, 409 for a file. */
+    @Inject
+    Access access;
+
+    /**
+     * The folder at {@code rawPath} ('/' is the whole drive, without the shares added to it; a
+     * folder in a share is read from its owner's namespace, as {@link Access} allows) and what its ZIP
+     * holds; 404 if absent (or not shared with the caller), 409 for a file. The archive's {@code
+     * reader} is the caller to pass to {@link #revision}.
+     */
     public FolderArchive contents(Caller caller, String rawPath) {
-        DrivePath path = DrivePath.parse(rawPath);
-        Namespace ns = entries.namespace(caller);
+        DrivePath asked = DrivePath.parse(rawPath);
+        Target target = access.resolve(caller, asked, Access.Need.READ);
+        DrivePath path = target.path();
+        Namespace ns = entries.namespace(target.caller());
         if (!path.isRoot()) {
             FileEntry folder = entries.existing(ns, path);
             if (!folder.isFolder()) {
@@ -61,10 +73,13 @@ public class FolderArchives {
                         ((String) r[0]).substring(cut), (Boolean) r[1], (Long) r[2], (Long) r[3], (Long) r[4], (Instant)
                                 r[5]))
                 .toList();
-        return new FolderArchive(path.isRoot() ? "My Drive" : path.name(), items);
+        return new FolderArchive(asked.isRoot() ? "My Drive" : asked.name(), target.caller(), items);
     }
 
-    /** The blocks of revision {@code revision} of the caller's file {@code fileId}, for one ZIP entry. */
+    /**
+     * The blocks of revision {@code revision} of file {@code fileId} in the namespace of {@code
+     * caller} (an archive's {@code reader}), for one ZIP entry.
+     */
     public Download revision(Caller caller, long fileId, long revision) {
         Namespace ns = entries.namespace(caller);
         FileVersion version = em.createQuery(

@@ -178,8 +178,8 @@ public class FilesResource {
     public Response downloadZip(@QueryParam("path") String path) {
         Caller caller = callers.caller();
         FolderArchive archive = archives.contents(caller, path);
-        FolderZip zip =
-                new FolderZip(archive, item -> archives.revision(caller, item.fileId(), item.revision()), blocks);
+        FolderZip zip = new FolderZip(
+                archive, item -> archives.revision(archive.reader(), item.fileId(), item.revision()), blocks);
         StreamingOutput body = zip::write;
         return Response.ok(body)
                 .type("application/zip")
