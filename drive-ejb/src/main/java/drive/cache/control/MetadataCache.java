@@ -1,8 +1,10 @@
 package drive.cache.control;
 
 import drive.platform.control.DriveException;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -72,10 +74,17 @@ public class MetadataCache {
     boolean invalidation;
 
     /**
-     * The value of {@code what} in namespace {@code namespaceId}: from the cache, or from {@code
-     * loader} (run in the caller's transaction) and then cached. Exceptions of the loader pass
-     * through and nothing is cached.
+     * The scope of device tokens ({@link Region#TOKENS}): its epoch is replaced whenever a device is
+     * revoked. Namespace scopes are their ids, so a name cannot clash with one.
      */
+    public static final String DEVICES = "devices";
+
+    /** The transaction resource that marks a transaction which has invalidated a scope. */
+    private static final String CHANGED = MetadataCache.class.getName() + ".changed";
+
+    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transactions;
+
     private final Map<String, Long> roots = new ConcurrentHashMap<>();
 
     /**
@@ -95,29 +104,33 @@ public class MetadataCache {
         return loaded;
     }
 
+    /**
+     * The value of {@code what} in namespace {@code namespaceId}: from the cache, or from {@code
+     * loader} (run in the caller's transaction) and then cached. Exceptions of the loader pass
+     * through and nothing is cached.
+     */
     public <T> T read(Region region, long namespaceId, String what, Supplier<T> loader) {
         return read(region, Long.toString(namespaceId), what, loader);
     }
-
-    /**
-     * As {@link #read(Region, long, String, Supplier)} for a scope other than a namespace (such as
-     * {@link #DEVICES}), whose epoch {@link #invalidate(String)} replaces.
-     */
-    /**
-     * The scope of device tokens ({@link Region#TOKENS}): its epoch is replaced whenever a device is
-     * revoked. Namespace scopes are their ids, so a name cannot clash with one.
-     */
-    public static final String DEVICES = "devices";
 
     /** Whether reads are served from the cache now (it is enabled and this instance's view complete). */
     public boolean active() {
         return nodes.serving();
     }
 
+    /**
+     * As {@link #read(Region, long, String, Supplier)} for a scope other than a namespace (such as
+     * {@link #DEVICES}), whose epoch {@link #invalidate(String)} replaces.
+     *
+     * <p>A transaction that has already changed something ({@link #invalidate} ran in it) reads past
+     * the cache for the rest of its course: what it loads includes its own uncommitted writes, which
+     * no other request may be served, and what the cache holds under the epoch it put may have been
+     * loaded by another request from the state before those writes.
+     */
     @SuppressWarnings("unchecked")
     public <T> T read(Region region, String scope, String what, Supplier<T> loader) {
         CacheStats stats = nodes.stats(region);
-        if (!nodes.serving()) {
+        if (!nodes.serving() || changedInThisTransaction()) {
             stats.bypassed.increment();
             return loader.get();
         }
@@ -144,7 +157,7 @@ public class MetadataCache {
      * epoch was loaded after the last write's invalidation.
      */
     public <T> T reread(Region region, String scope, String what, Supplier<T> loader) {
-        if (!nodes.serving()) {
+        if (!nodes.serving() || changedInThisTransaction()) {
             nodes.stats(region).bypassed.increment();
             return loader.get();
         }
@@ -188,6 +201,7 @@ public class MetadataCache {
             return;
         }
         nodes.checkWritable();
+        markTransactionChanged();
         try {
             replaceEpoch(scope);
         } catch (RuntimeException e) {
@@ -217,6 +231,18 @@ public class MetadataCache {
                             + " after its commit; it bypasses its cache once failure detection removes it",
                     e);
         }
+    }
+
+    private void markTransactionChanged() {
+        if (transactions != null && transactions.getTransactionKey() != null) {
+            transactions.putResource(CHANGED, Boolean.TRUE);
+        }
+    }
+
+    private boolean changedInThisTransaction() {
+        return transactions != null
+                && transactions.getTransactionKey() != null
+                && transactions.getResource(CHANGED) != null;
     }
 
     private void replaceEpoch(String scope) {

@@ -3,6 +3,11 @@ package drive.cache.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -152,5 +157,89 @@ class MetadataCacheTest {
         assertThat(cut.read(Region.TOKENS, scope, "hash", () -> "loaded")).isEqualTo("seen at 2");
         assertThat(cut.<String>reread(Region.TOKENS, scope, "hash", () -> null)).isNull();
         assertThat(cut.read(Region.TOKENS, scope, "hash", () -> "loaded")).isEqualTo("loaded");
+    }
+
+    /**
+     * A transaction that has changed a namespace neither serves nor caches reads for the rest of its
+     * course: its loads see its own uncommitted writes (nobody else may be served them), and the
+     * cache may hold what another request loaded from before those writes.
+     */
+    @Test
+    void aTransactionThatChangedSomethingReadsPastTheCache() {
+        OneTransaction transaction = new OneTransaction();
+        MetadataCache inTransaction = cache(true);
+        inTransaction.transactions = transaction;
+        transaction.begin();
+        // before its first change, a transaction reads through the cache like anyone
+        assertThat(inTransaction.read(Region.FILES, ns, "/d.txt", () -> "d1")).isEqualTo("d1");
+        assertThat(cut.read(Region.FILES, ns, "/d.txt", () -> "reloaded")).isEqualTo("d1");
+
+        inTransaction.invalidate(ns); // its first change
+        // another request loads the committed state and caches it under the new epoch
+        assertThat(cut.read(Region.FILES, ns, "/a.txt", () -> "committed a")).isEqualTo("committed a");
+        // the transaction sees its own write, not that cached value
+        assertThat(inTransaction.read(Region.FILES, ns, "/a.txt", () -> "uncommitted a"))
+                .isEqualTo("uncommitted a");
+        // and what it loads is not served to anyone else
+        assertThat(inTransaction.read(Region.FILES, ns, "/c.txt", () -> "uncommitted c"))
+                .isEqualTo("uncommitted c");
+        assertThat(cut.read(Region.FILES, ns, "/c.txt", () -> "committed c")).isEqualTo("committed c");
+        assertThat(inTransaction.reread(Region.FILES, ns + "", "/e.txt", () -> "uncommitted e"))
+                .isEqualTo("uncommitted e");
+        assertThat(cut.read(Region.FILES, ns, "/e.txt", () -> "committed e")).isEqualTo("committed e");
+        transaction.end();
+        inTransaction.invalidateCommitted(ns);
+
+        // outside a transaction it caches again
+        assertThat(inTransaction.read(Region.FILES, ns, "/a.txt", () -> "a2")).isEqualTo("a2");
+        assertThat(cut.read(Region.FILES, ns, "/a.txt", () -> "reloaded")).isEqualTo("a2");
+    }
+
+    /** Just enough of a transaction registry for one transaction on the test's thread. */
+    private static final class OneTransaction implements TransactionSynchronizationRegistry {
+        private Map<Object, Object> resources;
+
+        void begin() {
+            resources = new HashMap<>();
+        }
+
+        void end() {
+            resources = null;
+        }
+
+        @Override
+        public Object getTransactionKey() {
+            return resources == null ? null : this;
+        }
+
+        @Override
+        public void putResource(Object key, Object value) {
+            resources.put(key, value);
+        }
+
+        @Override
+        public Object getResource(Object key) {
+            return resources.get(key);
+        }
+
+        @Override
+        public void registerInterposedSynchronization(Synchronization sync) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int getTransactionStatus() {
+            return resources == null ? Status.STATUS_NO_TRANSACTION : Status.STATUS_ACTIVE;
+        }
+
+        @Override
+        public void setRollbackOnly() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean getRollbackOnly() {
+            return false;
+        }
     }
 }
