@@ -63,6 +63,19 @@ class FolderZipHttpIT {
         assertThat(sha256(entries.get("From a colleague/sub/deep.bin").bytes())).isEqualTo(sha256(deep));
         Reply sub = recipient.get("/api/files/download_zip?path=" + q("/From a colleague/sub"));
         assertThat(read(sub.body()).keySet()).containsExactlyInAnyOrder("sub/", "sub/deep.bin");
+        // errors name the recipient's paths, not the owner's
+        Reply aFile = recipient
+                .get("/api/files/download_zip?path=" + q("/From a colleague/plan.bin"))
+                .assertError(409, "conflict");
+        assertThat((String) aFile.json().get("message"))
+                .contains("'/From a colleague/plan.bin'")
+                .doesNotContain(folder);
+        Reply missing = recipient
+                .get("/api/files/list?path=" + q("/From a colleague/sub/nothing"))
+                .assertError(404, "not_found");
+        assertThat((String) missing.json().get("message"))
+                .contains("'/From a colleague/sub/nothing'")
+                .doesNotContain(folder);
 
         assertThat(owner.send("DELETE", "/api/shares/" + id, null).status()).isEqualTo(204);
         recipient.get("/api/files/download_zip?path=" + q("/From a colleague")).assertError(404, "not_found");

@@ -96,8 +96,19 @@ class ShareLinksHttpIT {
         assertThat(list.entries()).extracting(e -> e.get("path")).containsExactly("/sub");
         anyone.get("/api/public/links/" + holder + "/download?path=/../x", "X-Link-Password", "open sesame")
                 .assertError(400, "invalid_request");
-        anyone.get("/api/public/links/" + holder + "/info?path=/nothing", "X-Link-Password", "open sesame")
+        // errors name paths as the link shows them, never where the owner keeps the folder
+        Reply nothing = anyone.get(
+                        "/api/public/links/" + holder + "?path=/sub/nothing", "X-Link-Password", "open sesame")
                 .assertError(404, "not_found");
+        assertThat((String) nothing.json().get("message"))
+                .contains("'/sub/nothing'")
+                .doesNotContain(folder);
+        Reply notAFolder = anyone.get(
+                        "/api/public/links/" + holder + "/list?path=/sub/a.bin", "X-Link-Password", "open sesame")
+                .assertError(409, "conflict");
+        assertThat((String) notAFolder.json().get("message"))
+                .contains("'/sub/a.bin'")
+                .doesNotContain(folder);
         // a link is no account: the file API stays closed
         anyone.get("/api/files/list?path=" + q(folder)).assertError(401, "unauthorized");
     }
@@ -139,7 +150,7 @@ class ShareLinksHttpIT {
                 .containsEntry("name", "a.bin")
                 .containsEntry("path", "/");
         anyone.get("/api/public/links/" + t + "/list").assertError(409, "conflict");
-        anyone.get("/api/public/links/" + t + "/info?path=/other").assertError(404, "not_found");
+        anyone.get("/api/public/links/" + t + "?path=/other").assertError(404, "not_found");
 
         Reply listed = owner.get("/api/links?path=" + q(file));
         assertThat(listed.jsonList()).hasSize(2).allMatch(l -> !l.containsKey("token"));

@@ -8,6 +8,7 @@ import drive.files.control.FileMetadata;
 import drive.files.entity.Namespace;
 import drive.platform.control.DriveException;
 import drive.sharing.control.Access;
+import drive.sharing.control.OwnerPaths;
 import drive.sharing.control.Target;
 import drive.users.control.Caller;
 import jakarta.annotation.Resource;
@@ -17,6 +18,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
@@ -34,6 +36,7 @@ import java.util.regex.Pattern;
  * ref_count} 0), which is what a garbage collector looks for.
  */
 @Stateless
+@Interceptors(OwnerPaths.class)
 public class Blocks {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");

@@ -10,10 +10,12 @@ import drive.files.control.TreeOperations;
 import drive.files.entity.FileEntry;
 import drive.platform.control.DriveException;
 import drive.sharing.control.Access;
+import drive.sharing.control.OwnerPaths;
 import drive.sharing.control.Target;
 import drive.users.control.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +29,7 @@ import java.util.function.Supplier;
  * the same entries (an optimistic-lock or uniqueness failure) is a 409 to retry, never a 500.
  */
 @Stateless
+@Interceptors(OwnerPaths.class)
 public class FileTree {
 
     @PersistenceContext

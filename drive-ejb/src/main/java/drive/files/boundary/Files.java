@@ -26,6 +26,7 @@ import drive.files.entity.UploadJob;
 import drive.platform.control.DriveException;
 import drive.sharing.control.Access;
 import drive.sharing.control.Mount;
+import drive.sharing.control.OwnerPaths;
 import drive.sharing.control.Target;
 import drive.sync.control.FileChanged;
 import drive.sync.entity.ChangeKind;
@@ -40,6 +41,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -63,6 +65,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Concurrent writers to one path are serialised by the file row's optimistic lock, so no update is lost.
  */
 @Stateless
+@Interceptors(OwnerPaths.class)
 public class Files {
 
     private static final Logger LOG = Logger.getLogger(Files.class.getName());

@@ -10,10 +10,12 @@ import drive.files.entity.FileVersion;
 import drive.files.entity.Namespace;
 import drive.platform.control.DriveException;
 import drive.sharing.control.Access;
+import drive.sharing.control.OwnerPaths;
 import drive.sharing.control.Target;
 import drive.users.control.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -26,6 +28,7 @@ import java.util.List;
  * the bytes it had when the folder was listed.
  */
 @Stateless
+@Interceptors(OwnerPaths.class)
 public class FolderArchives {
 
     @PersistenceContext

@@ -12,6 +12,7 @@ import drive.files.control.WriteCondition;
 import drive.files.entity.UploadSession;
 import drive.platform.control.DriveException;
 import drive.sharing.control.Access;
+import drive.sharing.control.OwnerPaths;
 import drive.sharing.control.Target;
 import drive.users.control.Caller;
 import drive.users.entity.User;
@@ -22,6 +23,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.InputStream;
@@ -43,6 +45,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * checked again when its bytes are committed.
  */
 @Stateless
+@Interceptors(OwnerPaths.class)
 public class UploadSessions {
 
     /** Google's chunk granularity: every chunk but the last is a multiple of it. */

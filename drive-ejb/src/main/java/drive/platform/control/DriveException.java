@@ -1,6 +1,7 @@
 package drive.platform.control;
 
 import jakarta.ejb.ApplicationException;
+import java.util.function.UnaryOperator;
 
 /**
  * A failure the caller can understand and act on: bad input, a missing path, a conflict, a full
@@ -31,6 +32,12 @@ public class DriveException extends RuntimeException {
 
     private final Kind kind;
 
+    /** The message as rephrased for the caller ({@link #rephrased}); null while it is the original. */
+    private String shown;
+
+    /** Whether the message already names paths as the caller sees them. */
+    private boolean callerTerms;
+
     public DriveException(Kind kind, String message) {
         super(message);
         this.kind = kind;
@@ -59,5 +66,28 @@ public class DriveException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    @Override
+    public String getMessage() {
+        return shown != null ? shown : super.getMessage();
+    }
+
+    /** Marks the message as naming paths as the caller sees them (so {@link #rephrased} leaves it). */
+    public DriveException inCallerTerms() {
+        callerTerms = true;
+        return this;
+    }
+
+    /**
+     * The message rewritten by {@code how} (an owner's paths as a share's recipient sees them), once:
+     * a message already in the caller's terms is left as it is.
+     */
+    public DriveException rephrased(UnaryOperator<String> how) {
+        if (!callerTerms) {
+            shown = how.apply(getMessage());
+            callerTerms = true;
+        }
+        return this;
     }
 }

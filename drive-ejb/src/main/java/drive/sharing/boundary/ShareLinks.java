@@ -8,6 +8,7 @@ import drive.files.control.Listing;
 import drive.files.entity.FileEntry;
 import drive.platform.control.DriveException;
 import drive.sharing.control.Access;
+import drive.sharing.control.OwnerPaths;
 import drive.sharing.control.Target;
 import drive.sharing.entity.Role;
 import drive.sharing.entity.ShareLink;
@@ -15,6 +16,7 @@ import drive.users.control.Caller;
 import drive.users.control.Passwords;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
@@ -29,6 +31,7 @@ import java.util.List;
  * SHA-256 is stored. Reads through a link go through {@link Access#throughLink}.
  */
 @Stateless
+@Interceptors(OwnerPaths.class)
 public class ShareLinks {
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -7,6 +7,7 @@ import drive.files.control.TreeOperations;
 import drive.files.entity.FileEntry;
 import drive.platform.control.DriveException;
 import drive.sharing.control.Access;
+import drive.sharing.control.OwnerPaths;
 import drive.sharing.control.OwnershipTransfer;
 import drive.sharing.control.ShareGranted;
 import drive.sharing.control.ShareView;
@@ -20,6 +21,7 @@ import drive.users.entity.User;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -33,6 +35,7 @@ import java.util.List;
  * sync clients learn about it. Who may do what is decided by {@link Access}.
  */
 @Stateless
+@Interceptors(OwnerPaths.class)
 public class Shares {
 
     @PersistenceContext

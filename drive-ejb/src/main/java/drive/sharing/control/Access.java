@@ -94,7 +94,8 @@ public class Access {
         }
         FileEntry item = link.getFile();
         if (item.isDeleted() || (!item.isFolder() && !path.isRoot())) {
-            throw DriveException.notFound("no file or folder at '" + path + "' of this link");
+            throw DriveException.notFound("no file or folder at '" + path + "' of this link")
+                    .inCallerTerms();
         }
         Mount mount = new Mount(
                 link.getId(),
@@ -106,6 +107,7 @@ public class Access {
                 item.isFolder(),
                 false);
         Caller owner = Caller.user(item.getNamespace().getOwner().getUsername());
+        OwnerPaths.through(mount);
         return new Target(owner.in(mount.namespaceId()), mount.inward(path.isRoot() ? "" : path.value()), mount);
     }
 
@@ -132,17 +134,19 @@ public class Access {
         }
         Share s = share.get();
         if (s.getFile().isDeleted()) {
-            throw DriveException.notFound("no file or folder at '" + path + "'");
+            throw DriveException.notFound("no file or folder at '" + path + "'").inCallerTerms();
         }
         String rest = path.value().substring(1 + name.length());
         if (!s.getFile().isFolder() && !rest.isEmpty()) {
-            throw DriveException.notFound("no file or folder at '" + path + "'");
+            throw DriveException.notFound("no file or folder at '" + path + "'").inCallerTerms();
         }
         if (need == Need.WRITE && s.getRole() != Role.EDITOR) {
             throw DriveException.forbidden(
-                    "'" + path + "' is shared with you as a viewer: you can read it, not change it");
+                            "'" + path + "' is shared with you as a viewer: you can read it, not change it")
+                    .inCallerTerms();
         }
         Mount mount = Mount.of(s);
+        OwnerPaths.through(mount);
         return new Target(own.in(mount.namespaceId()), mount.inward(rest), mount);
     }
 
@@ -155,8 +159,9 @@ public class Access {
         Target target = resolve(caller, to, toNeed);
         if (!same(source, target)) {
             throw DriveException.invalid("'" + from + "' and '" + to
-                    + "' are in different drives (yours and a shared one, or two shared ones): a move or copy"
-                    + " stays within one; download and upload instead");
+                            + "' are in different drives (yours and a shared one, or two shared ones): a move or copy"
+                            + " stays within one; download and upload instead")
+                    .inCallerTerms();
         }
         return new Target[] {source, target};
     }
@@ -165,9 +170,10 @@ public class Access {
     public static void checkNotMountPoint(Target target, String what) {
         if (target.mountPoint()) {
             throw DriveException.forbidden("'" + target.mount().path() + "' is shared with you: only its owner can "
-                    + what + " it; remove it from your drive with DELETE /api/shares/"
-                    + target.mount().shareId()
-                    + "/mount");
+                            + what + " it; remove it from your drive with DELETE /api/shares/"
+                            + target.mount().shareId()
+                            + "/mount")
+                    .inCallerTerms();
         }
     }
 
