@@ -113,6 +113,41 @@ class SyncConflictHttpIT {
         upload(path, third, "&baseRevision=-1").assertError(400, "invalid_request");
     }
 
+    /**
+     * A file shared with an editor, added to their drive: their stale save with keepBoth makes the
+     * conflicted copy next to the file in the owner's folder, which the answer must not name.
+     */
+    @Test
+    void keepBothOnAFileSharedWithYouNamesTheCopyWithoutTheOwnersFolders() {
+        DriveClient owner = DriveClient.newUser();
+        DriveClient editor = DriveClient.newUser();
+        String hidden = "/" + DriveClient.unique("owners-private-folder");
+        byte[] theirs = "owner's edit".getBytes(StandardCharsets.UTF_8);
+        byte[] mine = "editor's edit".getBytes(StandardCharsets.UTF_8);
+        assertThat(owner.upload(hidden + "/plan.txt", randomBytes(50)).status()).isEqualTo(201);
+        Reply shared = owner.postJson(
+                "/api/shares", Json.object("path", hidden + "/plan.txt", "user", editor.username, "role", "editor"));
+        assertThat(shared.status()).as("%s", shared).isEqualTo(201);
+        Reply mounted = editor.postJson(
+                "/api/shares/" + shared.json().get("id") + "/mount", Json.object("name", "Plan from a colleague.txt"));
+        assertThat(mounted.status()).as("%s", mounted).isEqualTo(200);
+        assertThat(owner.upload(hidden + "/plan.txt", theirs).status()).isEqualTo(201); // revision 2
+
+        Reply kept = editor.send(
+                "POST",
+                "/api/files/upload?uploadType=media&path=" + q("/Plan from a colleague.txt")
+                        + "&baseRevision=1&onConflict=keepBoth",
+                mine,
+                "Content-Type",
+                "application/octet-stream");
+
+        assertThat(kept.status()).as("%s", kept).isEqualTo(201);
+        String copy = "plan (conflicted copy " + LocalDate.now(ZoneOffset.UTC) + " " + editor.username + ").txt";
+        assertThat(kept.json()).containsEntry("path", "/" + copy).containsEntry("name", copy);
+        assertThat(owner.download(hidden + "/" + copy).body()).isEqualTo(mine); // the owner has both
+        assertThat(editor.download("/Plan from a colleague.txt").body()).isEqualTo(theirs);
+    }
+
     @Test
     void deltaCommitsAndResumableSessionsAreCheckedToo() {
         String path = root + "/delta.bin";

@@ -128,7 +128,8 @@ public class ShareLinks {
         if (target.shared()
                 && !(target.mount().role() == Role.EDITOR && target.mount().canReshare())) {
             throw DriveException.forbidden(
-                    "only the owner, or an editor the owner allows, can make links to '" + path + "'");
+                            "only the owner, or an editor the owner allows, can make links to '" + path + "'")
+                    .inCallerTerms();
         }
         return item;
     }

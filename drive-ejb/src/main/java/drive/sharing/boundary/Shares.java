@@ -74,6 +74,7 @@ public class Shares {
         if (target.shared() || path.isRoot()) {
             throw target.shared()
                     ? DriveException.forbidden("only the owner of '" + path + "' can transfer its ownership")
+                            .inCallerTerms()
                     : DriveException.invalid("transfer a file or folder, not your whole drive");
         }
         Caller owner = target.caller();
@@ -113,12 +114,14 @@ public class Shares {
         FileEntry entry = metadata.existing(target.caller(), target.path());
         if (target.shared()
                 && !(target.mount().role() == Role.EDITOR && target.mount().canReshare())) {
-            throw DriveException.forbidden("only the owner, or an editor the owner allows, can share '" + path + "'");
+            throw DriveException.forbidden("only the owner, or an editor the owner allows, can share '" + path + "'")
+                    .inCallerTerms();
         }
         User grantee = user(username);
         if (grantee.getUsername().equals(caller.username())
                 || grantee.getId().equals(entry.getNamespace().getOwner().getId())) {
-            throw DriveException.invalid("'" + username + "' already has '" + path + "': share it with someone else");
+            throw DriveException.invalid("'" + username + "' already has '" + path + "': share it with someone else")
+                    .inCallerTerms();
         }
         boolean exists = em.createNamedQuery(Share.OF_FILE, Share.class)
                 .setParameter("file", entry)
@@ -126,7 +129,8 @@ public class Shares {
                 .anyMatch(s -> s.getGrantee().getId().equals(grantee.getId()));
         if (exists) {
             throw DriveException.conflict("'" + path + "' is already shared with '" + username
-                    + "'; change the role with PUT /api/shares/{id}");
+                            + "'; change the role with PUT /api/shares/{id}")
+                    .inCallerTerms();
         }
         Share share = new Share(entry, grantee, metadata.user(caller), wanted, canReshare && wanted == Role.EDITOR);
         em.persist(share);

@@ -4,9 +4,8 @@ import drive.platform.control.DriveException;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.InvocationContext;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Keeps an owner's paths out of the errors a share's recipient (or a link's visitor) is given. An
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
 public class OwnerPaths {
 
     private static final ThreadLocal<List<Mount>> MOUNTS = new ThreadLocal<>();
-    private static final Pattern QUOTED_PATH = Pattern.compile("'(/[^']*)'");
 
     /** Notes that the current call went through {@code mount}. */
     static void through(Mount mount) {
@@ -47,23 +45,40 @@ public class OwnerPaths {
         }
     }
 
-    /** {@code message} with each quoted path below one of {@code mounts} as the caller sees it. */
+    /**
+     * {@code message} with each quoted path below one of {@code mounts} ({@code '<root>'} or {@code
+     * '<root>/…}) as the caller sees it. Matched literally at each quote, in one pass, the longest root
+     * first: paths may hold quotes themselves, and a rewritten path is never rewritten again.
+     */
     static String outward(String message, List<Mount> mounts) {
         if (message == null) {
             return null;
         }
-        Matcher quoted = QUOTED_PATH.matcher(message);
-        StringBuilder out = new StringBuilder();
-        while (quoted.find()) {
-            String path = quoted.group(1);
-            String seen = mounts.stream()
-                    .map(m -> m.outward(path))
-                    .filter(p -> p != null)
-                    .findFirst()
-                    .orElse(path);
-            quoted.appendReplacement(out, Matcher.quoteReplacement("'" + seen + "'"));
+        List<Mount> longestFirst = mounts.stream()
+                .sorted(Comparator.comparingInt((Mount m) -> m.root().length()).reversed())
+                .toList();
+        StringBuilder out = new StringBuilder(message.length());
+        int i = 0;
+        while (i < message.length()) {
+            char c = message.charAt(i);
+            out.append(c);
+            i++;
+            if (c != '\'') {
+                continue;
+            }
+            for (Mount mount : longestFirst) {
+                String root = mount.root();
+                int end = i + root.length();
+                if (message.startsWith(root, i)
+                        && end < message.length()
+                        && (message.charAt(end) == '/' || message.charAt(end) == '\'')) {
+                    String seen = mount.outward(root); // "/<name>", or "/" through a link
+                    out.append(message.charAt(end) == '/' && seen.endsWith("/") ? "" : seen);
+                    i = end;
+                    break;
+                }
+            }
         }
-        quoted.appendTail(out);
         return out.toString();
     }
 }

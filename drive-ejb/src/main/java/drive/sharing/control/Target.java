@@ -33,7 +33,12 @@ public record Target(Caller caller, DrivePath path, Mount mount) {
             return path;
         }
         String out = mount.outward(path);
-        return out != null ? out : path; // a conflicted copy next to a shared file: only the owner sees it by path
+        if (out != null) {
+            return out;
+        }
+        // a conflicted copy made next to a file shared with you lies in the owner's folder, outside the
+        // share: named as if next to the share in your drive, never by the owner's folders
+        return "/" + DrivePath.parse(path).name();
     }
 
     public FileInfo outward(FileInfo info) {

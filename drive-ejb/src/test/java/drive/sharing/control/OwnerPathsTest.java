@@ -29,6 +29,24 @@ class OwnerPathsTest {
     }
 
     @Test
+    void quotesInPathsOrAroundThemDoNotHideAnOwnerPath() {
+        Mount quoted = new Mount(1, 2, 3, "/Bob's Work/Q3", "Q3", Role.EDITOR, true, false);
+        assertThat(OwnerPaths.outward("no file or folder at '/Bob's Work/Q3/it's.txt'", List.of(quoted)))
+                .isEqualTo("no file or folder at '/Q3/it's.txt'");
+        // an echoed header that opens a quote early must not pair the quotes the wrong way
+        assertThat(OwnerPaths.outward("If-Match '/' is not a revision of '/Bob's Work/Q3/a.txt'", List.of(quoted)))
+                .isEqualTo("If-Match '/' is not a revision of '/Q3/a.txt'");
+    }
+
+    @Test
+    void theLongestRootWinsAndARewrittenPathIsNotRewrittenAgain() {
+        Mount outer = new Mount(5, 2, 6, "/Work", "Q3", Role.VIEWER, true, false);
+        Mount inner = new Mount(7, 2, 8, "/Work/Q3", "Work", Role.VIEWER, true, false);
+        assertThat(OwnerPaths.outward("'/Work/Q3/x' and '/Work/y'", List.of(outer, inner)))
+                .isEqualTo("'/Work/x' and '/Q3/y'");
+    }
+
+    @Test
     void aMessageInTheCallersTermsIsNotRephrased() {
         DriveException own = DriveException.notFound("no file or folder at '/Work/2026/Q3/x'")
                 .inCallerTerms();
