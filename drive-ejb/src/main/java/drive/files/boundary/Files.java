@@ -7,6 +7,7 @@ import drive.blocks.control.BlockPointer;
 import drive.blocks.control.BlockReader;
 import drive.blocks.control.JobStaging;
 import drive.blocks.entity.Block;
+import drive.cache.control.MetadataCache;
 import drive.devices.entity.Device;
 import drive.files.control.Download;
 import drive.files.control.DrivePath;
@@ -101,6 +102,9 @@ public class Files {
     UploadWaits waits;
 
     @Inject
+    MetadataCache cache;
+
+    @Inject
     Access access;
 
     @Inject
@@ -154,7 +158,7 @@ public class Files {
             staging.delete(staged.id());
             throw e;
         }
-        return target.outward(awaitProcessing(staged.id(), path));
+        return target.outward(awaitProcessing(staged.id(), path, space.namespaceId()));
     }
 
     /** Records the staged upload and queues its job; concurrent creators of one path retry. */
@@ -176,10 +180,23 @@ public class Files {
     /**
      * Waits (up to {@code drive.upload.wait-seconds}) for the block server to finish the job, so a
      * simple upload answers with its revision; past that the answer says the file is pending.
+     *
+     * <p>The job is committed by a block consumer's transaction, on this instance or another, and
+     * this request sees it ended as soon as that commit is in the database — possibly before the
+     * consumer's post-commit cache invalidation has run. So before answering, this request replaces
+     * the namespace's epoch itself (on every instance, waiting for them): every read that starts after
+     * the answer then loads after the commit, as {@link MetadataCache} requires of a write's answer.
      */
-    private FileInfo awaitProcessing(String jobId, DrivePath path) {
+    private FileInfo awaitProcessing(String jobId, DrivePath path, long namespaceId) {
         try {
-            return awaitJob(jobId, path);
+            FileInfo info = awaitJob(jobId, path);
+            if (!"pending".equals(info.status())) {
+                cache.invalidateCommitted(namespaceId);
+            }
+            return info;
+        } catch (DriveException ended) { // failed or conflict: the job's end changed the namespace too
+            cache.invalidateCommitted(namespaceId);
+            throw ended;
         } finally {
             waits.forget(jobId);
         }
