@@ -332,6 +332,15 @@ final class DriveClient {
             return this;
         }
 
+        /** Asserts the error message quotes {@code path} and never mentions {@code hidden}. */
+        Reply assertMessageNames(String path, String hidden) {
+            org.assertj.core.api.Assertions.assertThat((String) json().get("message"))
+                    .as("message of %s", this)
+                    .contains("'" + path + "'")
+                    .doesNotContain(hidden);
+            return this;
+        }
+
         @Override
         public String toString() {
             String shown = body.length > 500 ? text().substring(0, 500) + "..." : text();
