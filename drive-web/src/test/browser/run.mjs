@@ -304,6 +304,18 @@ test('uploads survive a page reload: running ones resume from the server\'s offs
     if (m) chunks.push({ name, afterReload: reloaded, from: Number(m[1]), to: Number(m[2]) });
     else if (range.startsWith('bytes */') && reloaded) statusQueries.push(name);
   });
+  // Chunks past these offsets wait until the step that should stop them (b's pause, the reload) has
+  // happened, so neither upload can finish first on a slow machine; what a reload does to a chunk the
+  // server is still committing is ResumableUploadHttpIT's concern.
+  let paused; const pausedB = new Promise((resolve) => { paused = resolve; });
+  let left; const leftPage = new Promise((resolve) => { left = resolve; });
+  const holdFrom = { 'reload-a.bin': [16 * MiB, leftPage], 'reload-b.bin': [8 * MiB, pausedB] };
+  await page.route((u) => u.searchParams.has('upload_id'), async (route) => {
+    const name = nameOf.get(new URL(route.request().url()).searchParams.get('upload_id'));
+    const m = /^bytes (\d+)-/.exec(route.request().headers()['content-range'] || '');
+    if (m && holdFrom[name] && Number(m[1]) >= holdFrom[name][0]) await holdFrom[name][1];
+    await route.continue().catch(() => {}); // a request the page gave up meanwhile
+  });
   const acknowledged = (name, bytes) => page.waitForResponse((r) => r.status() === 308 && nameOf.get(new URL(r.url()).searchParams.get('upload_id')) === name
     && (r.headers().range || '') === 'bytes=0-' + (bytes - 1), { timeout: 60_000 });
   const row = (name) => page.locator('.upload[data-name="' + name + '"]');
@@ -316,8 +328,9 @@ test('uploads survive a page reload: running ones resume from the server\'s offs
   await ackB;
   await page.getByRole('button', { name: 'Pause upload of reload-b.bin' }).click();
   await row('reload-b.bin').and(page.locator('[data-state=paused]')).waitFor();
+  paused();
   await ackA;
-  page.once('framenavigated', () => { reloaded = true; }); // requests from here on come from the new page
+  page.once('framenavigated', () => { reloaded = true; left(); }); // requests from here on come from the new page
   await page.reload();
   await page.getByRole('heading', { name: 'Uploading 1 item(s), 2 paused' }).waitFor();
   await row('reload-b.bin').and(page.locator('[data-state=paused]')).waitFor();
@@ -649,7 +662,10 @@ for (const t of tests) {
       await page.context().close().catch(() => {});
     }
     failed++;
-    console.log('FAILED: ' + t.name + ' — ' + String(e && e.message ? e.message : e).split('\n')[0]);
+    const [first, ...rest] = String(e && e.message ? e.message : e).split('\n');
+    console.log('FAILED: ' + t.name + ' — ' + first);
+    // Playwright's call log says which locator it waited for and why it could not act (hidden, covered, gone)
+    for (const line of rest.filter((l) => l.trim()).slice(0, 12)) console.log('  | ' + line);
   }
 }
 await api.dispose();

@@ -225,7 +225,8 @@ export class Uploads {
       this.onDone && this.onDone(item);
     } catch (e) {
       if (item.stopped()) return;
-      if (e instanceof ApiError && e.status === 409 && e.body.error === 'conflict' && !item.onConflict) {
+      // a stale base revision (the 409 names the latest one) is the user's to decide; other 409s fail
+      if (e instanceof ApiError && e.status === 409 && e.body && e.body.latestRevision !== undefined && !item.onConflict) {
         item.state = 'conflict';
         item.latestRevision = e.body.latestRevision;
         this.onConflict(item);
@@ -308,6 +309,12 @@ export class Uploads {
       try {
         if (attempt > 0) offset = await this.askOffset(item);
         if (offset === null) return item.result; // the server had every byte already
+        if (offset >= item.size) { // every byte is there and still being committed (by a request a reload cut off)
+          if (item.stopped()) throw new NetworkError('cancelled');
+          await sleep(1000);
+          offset = await this.askOffset(item);
+          continue;
+        }
         this.progress(item, offset);
         while (offset < item.size) {
           const end = Math.min(offset + CHUNK, item.size);

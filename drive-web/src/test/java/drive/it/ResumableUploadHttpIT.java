@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import drive.it.DriveClient.Reply;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +81,45 @@ class ResumableUploadHttpIT {
         Reply after = status(user, session);
         assertThat(after.status()).as("%s", after).isEqualTo(200);
         assertThat(after.json()).containsEntry("path", path).containsEntry("revision", 1L);
+    }
+
+    /**
+     * A page reloaded (or a connection dropped) while the last chunk was committing asks the session
+     * how far it got. Those status queries see every byte received; they must wait for that commit and
+     * answer with its file, not commit the same bytes a second time (a duplicate revision, or a 409).
+     */
+    @Test
+    void statusQueriesDuringTheLastChunksCommitWaitForItInsteadOfCommittingAgain() throws Exception {
+        byte[] content = randomBytes(24 * MIB); // its commit (staging, block processing) takes a while
+        String path = root + "/overlapped.bin";
+        String session = session(start(user, path, content.length, null));
+        assertThat(chunk(user, session, content, 0, 16 * MIB).status()).isEqualTo(308);
+        CompletableFuture<Reply> last =
+                CompletableFuture.supplyAsync(() -> chunk(user, session, content, 16 * MIB, content.length));
+        List<Reply> queries = new ArrayList<>();
+        boolean overlapped = false; // a query sent before the last chunk was answered found every byte there
+        while (!last.isDone() || queries.isEmpty()) {
+            boolean sentBeforeTheAnswer = !last.isDone();
+            Reply query = user.send("PUT", session, null, "Content-Range", "bytes */" + content.length);
+            queries.add(query);
+            overlapped |= sentBeforeTheAnswer
+                    && (query.status() == 200
+                            || query.header("Range").orElse("").equals("bytes=0-" + (content.length - 1)));
+        }
+        Reply done = last.get(60, TimeUnit.SECONDS);
+        assertThat(done.status()).as("%s", done).isEqualTo(201);
+        assertThat(done.json()).containsEntry("revision", 1L);
+        assertThat(overlapped)
+                .as("a status query overlapped the commit: %s", queries)
+                .isTrue();
+        for (Reply query : queries) {
+            assertThat(query.status()).as("%s", query).isIn(200, 308);
+            if (query.status() == 200) {
+                assertThat(query.json()).containsEntry("revision", 1L);
+            }
+        }
+        assertThat(user.revisions(path).jsonList()).as("revisions").hasSize(1);
+        assertThat(user.download(path).body()).isEqualTo(content);
     }
 
     @Test

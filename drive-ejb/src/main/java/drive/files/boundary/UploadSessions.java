@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -50,6 +51,8 @@ public class UploadSessions {
 
     /** Google's chunk granularity: every chunk but the last is a multiple of it. */
     public static final int CHUNK_GRANULARITY = 256 * 1024;
+    /** How long a status query waits for another request writing to the session (see {@link #receive}). */
+    static final Duration STATUS_PATIENCE = Duration.ofSeconds(30);
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -121,16 +124,18 @@ public class UploadSessions {
     /**
      * Stores one chunk: bytes {@code first..last} of {@code total} ({@code total} &lt; 0: as declared),
      * or with {@code first} &lt; 0 only reports progress (a status query).
+     *
+     * <p>A status query that finds another request writing to the session waits for it (up to {@link
+     * #STATUS_PATIENCE}) rather than being refused: a page reloaded while its last chunk was being
+     * committed asks next, and must learn of that commit (200 with the file), not see a conflict or
+     * commit the same bytes again. If the writer takes longer, the query answers the durable bytes;
+     * every byte received means the commit is still running, so ask again.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public UploadProgress receive(Caller caller, String id, long first, long last, long total, InputStream body) {
         UploadSession session = owned(caller, id);
         if (session.getState() == UploadSession.State.DONE) {
-            return new UploadProgress(
-                    Outcome.ALREADY_COMPLETED,
-                    session.getTotalBytes(),
-                    session.getTotalBytes(),
-                    current(caller, session));
+            return alreadyCompleted(caller, session);
         }
         long size = session.getTotalBytes();
         boolean query = first < 0;
@@ -142,7 +147,26 @@ public class UploadSessions {
                     "a chunk other than the last must be a multiple of 262144 bytes (256 KiB), not "
                             + (last - first + 1));
         }
-        try (StagedFile file = staging.open(id)) {
+        Optional<StagedFile> locked = query ? staging.openWhenFree(id, STATUS_PATIENCE) : Optional.of(staging.open(id));
+        if (query) { // the writer waited for may have ended the session meanwhile
+            try {
+                session = owned(caller, id);
+            } catch (RuntimeException failedOrCancelled) {
+                locked.ifPresent(StagedFile::close);
+                throw failedOrCancelled;
+            }
+            if (session.getState() == UploadSession.State.DONE) {
+                locked.ifPresent(file -> {
+                    file.close();
+                    staging.delete(id); // opening it again re-created the file the commit had deleted
+                });
+                return alreadyCompleted(caller, session);
+            }
+            if (locked.isEmpty()) {
+                return UploadProgress.of(Outcome.INCOMPLETE, session.getReceivedBytes(), size);
+            }
+        }
+        try (StagedFile file = locked.get()) {
             long received = file.settle(session.getReceivedBytes());
             Outcome outcome = Outcome.INCOMPLETE;
             if (!query && first != received) {
@@ -162,6 +186,11 @@ public class UploadSessions {
             }
             return UploadProgress.of(outcome, received, size);
         }
+    }
+
+    private UploadProgress alreadyCompleted(Caller caller, UploadSession session) {
+        return new UploadProgress(
+                Outcome.ALREADY_COMPLETED, session.getTotalBytes(), session.getTotalBytes(), current(caller, session));
     }
 
     /** Cancels a session and removes its bytes. */

@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -44,18 +45,48 @@ public class StagingArea {
 
     /** Opens (creating if needed) and locks the staging file of a session; close it to unlock. */
     public StagedFile open(String id) {
+        StagedFile file = tryOpen(id);
+        if (file == null) {
+            throw busy();
+        }
+        return file;
+    }
+
+    /**
+     * As {@link #open}, but while another request holds the file (its last chunk is being committed,
+     * say) waits up to {@code patience} for it; empty if it still holds it then.
+     */
+    public Optional<StagedFile> openWhenFree(String id, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        for (long pause = 20; ; pause = Math.min(pause * 2, 250)) {
+            StagedFile file = tryOpen(id);
+            if (file != null || System.nanoTime() > deadline) {
+                return Optional.ofNullable(file);
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** The locked staging file, or null while another request (of this process or another) holds it. */
+    private StagedFile tryOpen(String id) {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(
                     directory.pathOf(id), StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                throw busy();
+                close(channel);
+                return null;
             }
             return new StagedFile(channel);
         } catch (OverlappingFileLockException e) {
             close(channel);
-            throw busy();
+            return null;
         } catch (IOException e) {
             close(channel);
             throw new UncheckedIOException("cannot open staging file of upload " + id, e);

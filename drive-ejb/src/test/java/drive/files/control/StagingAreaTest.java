@@ -9,6 +9,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +82,23 @@ class StagingAreaTest {
                     .extracting(e -> ((DriveException) e).kind())
                     .isEqualTo(DriveException.Kind.CONFLICT);
         }
+    }
+
+    @Test
+    void openWhenFreeWaitsForTheWriterToCloseAndGivesUpAfterItsPatience() throws Exception {
+        StagedFile writer = cut.open(ID);
+        assertThat(cut.openWhenFree(ID, Duration.ofMillis(100)))
+                .as("still held")
+                .isEmpty();
+        CompletableFuture<Optional<StagedFile>> waiting =
+                CompletableFuture.supplyAsync(() -> cut.openWhenFree(ID, Duration.ofSeconds(30)));
+        Thread.sleep(200);
+        assertThat(waiting).as("waits while the writer holds it").isNotDone();
+        writer.close();
+        Optional<StagedFile> second = waiting.get(10, TimeUnit.SECONDS);
+        assertThat(second).isPresent();
+        assertThatThrownBy(() -> cut.open(ID)).as("now the waiter holds it").isInstanceOf(DriveException.class);
+        second.get().close();
     }
 
     @Test
