@@ -562,6 +562,11 @@ test('share links: a link with a password and a 1-day expiry made in the Share d
   const [download] = await Promise.all([visitor.waitForEvent('download'), visitor.getByRole('button', { name: 'Download data.bin' }).click()]);
   if (download.suggestedFilename() !== 'data.bin') throw new Error('saved as ' + download.suggestedFilename());
   if (!readFileSync(await download.path()).equals(data)) throw new Error('the downloaded bytes differ');
+  const [zipped] = await Promise.all([visitor.waitForEvent('download'), visitor.getByRole('button', { name: 'Download inner as ZIP' }).click()]);
+  const inner = unzipSync(readFileSync(await zipped.path()));
+  if (zipped.suggestedFilename() !== 'inner.zip' || !Buffer.from(inner['inner/data.bin'] || []).equals(data)) {
+    throw new Error('the folder ZIP: ' + zipped.suggestedFilename() + ' holding ' + Object.keys(inner).join(', '));
+  }
   await visitor.getByRole('link', { name: 'Link folder' }).click(); // the breadcrumb back to the top
   await rowByName(visitor, 'inner').waitFor();
   await visitor.setViewportSize({ width: 390, height: 780 });
@@ -591,7 +596,7 @@ test('share links: a revoked link shows that it no longer works', async () => {
   await visitor.context().close();
 });
 
-test('share links: a file link without a password downloads with a plain link; an expired link and too many attempts say so', async () => {
+test('share links: a file link and a folder\'s ZIP without a password download with a plain link; an expired link and too many attempts say so', async () => {
   const file = await api.post('/api/links', { data: { path: run + '/Link folder/readme.txt' } });
   const short = await api.post('/api/links', { data: { path: run + '/Link folder/readme.txt', expiresInSeconds: 1 } });
   if (file.status() !== 201 || short.status() !== 201) throw new Error('links not made: ' + file.status() + ', ' + short.status());
@@ -603,6 +608,13 @@ test('share links: a file link without a password downloads with a plain link; a
   const [download] = await Promise.all([visitor.waitForEvent('download'), visitor.getByRole('link', { name: 'Download readme.txt' }).click()]);
   if (readFileSync(await download.path()).toString() !== 'read me first\n') throw new Error('the downloaded file differs');
   await shot(visitor, '21-link-file-narrow');
+  const folder = await api.post('/api/links', { data: { path: run + '/Link folder' } });
+  await visitor.goto(base + '/s/#' + (await folder.json()).token);
+  const [zipped] = await Promise.all([visitor.waitForEvent('download'), visitor.getByRole('link', { name: 'Download Link folder as ZIP' }).click()]);
+  const entries = unzipSync(readFileSync(await zipped.path()));
+  if (Buffer.from(entries['Link folder/readme.txt'] || []).toString() !== 'read me first\n' || !entries['Link folder/inner/data.bin']) {
+    throw new Error('the folder ZIP holds ' + Object.keys(entries).join(', '));
+  }
   await visitor.waitForTimeout(Math.max(0, started + 2000 - Date.now()));
   await visitor.goto(base + '/s/#' + (await short.json()).token);
   await visitor.getByRole('heading', { name: 'This link has expired' }).waitFor();

@@ -81,9 +81,13 @@ export function publicLink(token, password) {
     info: () => api('GET', base, undefined, { headers }),
     list: (path) => api('GET', base + '/list?' + q({ path }), undefined, { headers }),
     downloadUrl: (path) => base + '/download?' + q({ path }),
-    /** The file's bytes as a Blob: a password can only travel in a header, which a plain link cannot send. */
-    async download(path) {
-      const response = await fetch(base + '/download?' + q({ path }), { headers, credentials: 'omit' });
+    zipUrl: (path) => base + '/download_zip?' + q({ path }),
+    /**
+     * A file's bytes (or with zip, a folder's ZIP) as a Blob: a password can only travel in a header,
+     * which a plain link cannot send.
+     */
+    async download(path, zip = false) {
+      const response = await fetch(base + (zip ? '/download_zip?' : '/download?') + q({ path }), { headers, credentials: 'omit' });
       if (!response.ok) {
         const type = response.headers.get('Content-Type') || '';
         throw new ApiError(response.status, type.includes('json') ? await response.json() : null, response.headers);

@@ -131,7 +131,9 @@ function FolderView({ root, listing, where, link, hasPassword }) {
   const entries = [...listing.entries].sort((a, b) => (b.folder - a.folder) || a.name.localeCompare(b.name, undefined, { numeric: true }));
   return html`
     <h1 class="sr-only">Shared folder ${root.name}</h1>
-    <div class="crumbs-row"><${Crumbs} root=${root} where=${where} /></div>
+    <div class="crumbs-row"><${Crumbs} root=${root} where=${where} />
+      <${Download} entry=${{ name: where.path === '/' ? root.name : where.path.slice(where.path.lastIndexOf('/') + 1), path: where.path }}
+        link=${link} hasPassword=${hasPassword} zip /></div>
     ${entries.length === 0 ? html`<p class="empty">This folder is empty.</p>` : html`
       <table class="entries public-entries">
         <thead><tr><th class="col-name">Name</th><th class="col-size">Size</th><th class="col-modified">Modified</th><th class="col-actions"><span class="sr-only">Actions</span></th></tr></thead>
@@ -165,23 +167,28 @@ function Crumbs({ root, where }) {
 }
 
 /**
- * A file's download: a plain link when the link has no password (the browser streams it to disk);
- * with a password the request needs its header, so the file is fetched into memory and saved from there.
+ * A file's download (with zip: a folder's, as a ZIP): a plain link when the link has no password (the
+ * browser streams it to disk); with a password the request needs its header, so it is fetched into
+ * memory and saved from there.
  */
-function Download({ entry, link, hasPassword, primary }) {
+function Download({ entry, link, hasPassword, primary, zip }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState(null);
-  const label = 'Download ' + entry.name;
-  const cls = (primary ? 'primary' : 'small') + (hasPassword ? '' : ' button');
-  if (!hasPassword) return html`<a class=${cls} href=${link.downloadUrl(entry.path)} download=${entry.name} aria-label=${label}>Download</a>`;
+  const label = 'Download ' + entry.name + (zip ? ' as ZIP' : '');
+  const text = zip ? 'Download as ZIP' : 'Download';
+  const saveAs = zip ? entry.name + '.zip' : entry.name;
+  const cls = (zip ? 'folder-zip' : primary ? 'primary' : 'small') + (hasPassword ? '' : ' button');
+  if (!hasPassword) {
+    return html`<a class=${cls} href=${zip ? link.zipUrl(entry.path) : link.downloadUrl(entry.path)} download=${saveAs} aria-label=${label}>${text}</a>`;
+  }
   const save = async () => {
     setBusy(true);
     setError(null);
     try {
-      const url = URL.createObjectURL(await link.download(entry.path));
+      const url = URL.createObjectURL(await link.download(entry.path, zip));
       const a = document.createElement('a');
       a.href = url;
-      a.download = entry.name;
+      a.download = saveAs;
       document.body.append(a);
       a.click();
       a.remove();
@@ -193,7 +200,7 @@ function Download({ entry, link, hasPassword, primary }) {
     }
   };
   return html`
-    <button type="button" class=${cls} aria-label=${label} disabled=${busy} onClick=${save}>${busy ? 'Downloading…' : 'Download'}</button>
+    <button type="button" class=${cls} aria-label=${label} disabled=${busy} onClick=${save}>${busy ? 'Downloading…' : text}</button>
     ${error ? html`<span class="error" role="alert">${error}</span>` : null}`;
 }
 

@@ -5,9 +5,16 @@ import static drive.it.DriveClient.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import drive.it.DriveClient.Reply;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -86,7 +93,33 @@ class ShareLinksHttpIT {
                 401,
                 410,
                 404);
+        expect(
+                failures,
+                "download_zip",
+                (t, pw) -> anyone.get("/api/public/links/" + t + "/download_zip?path=/sub", pw),
+                holder,
+                expiring,
+                revoked,
+                200,
+                401,
+                401,
+                410,
+                404);
         assertThat(failures).as("link matrix").isEmpty();
+
+        // the linked folder as a ZIP, named as the folder; a folder below it, named as that one
+        Reply whole = anyone.get("/api/public/links/" + holder + "/download_zip", "X-Link-Password", "open sesame");
+        String name = folder.substring(1);
+        assertThat(whole.header("Content-Type")).contains("application/zip");
+        assertThat(whole.header("Content-Disposition").orElse("")).contains("filename=\"" + name + ".zip\"");
+        assertThat(unzip(whole.body())).containsOnlyKeys(name + "/", name + "/sub/", name + "/sub/a.bin");
+        assertThat(unzip(whole.body()).get(name + "/sub/a.bin")).isEqualTo(content);
+        Reply sub =
+                anyone.get("/api/public/links/" + holder + "/download_zip?path=/sub", "X-Link-Password", "open sesame");
+        assertThat(unzip(sub.body())).containsOnlyKeys("sub/", "sub/a.bin");
+        anyone.get("/api/public/links/" + holder + "/download_zip?path=/sub/a.bin", "X-Link-Password", "open sesame")
+                .assertError(409, "conflict")
+                .assertMessageNames("/sub/a.bin", folder);
 
         Reply download = anyone.get(
                 "/api/public/links/" + holder + "/download?path=/sub/a.bin", "X-Link-Password", "open sesame");
@@ -144,6 +177,7 @@ class ShareLinksHttpIT {
                 .containsEntry("name", "a.bin")
                 .containsEntry("path", "/");
         anyone.get("/api/public/links/" + t + "/list").assertError(409, "conflict");
+        anyone.get("/api/public/links/" + t + "/download_zip").assertError(409, "conflict");
         anyone.get("/api/public/links/" + t + "?path=/other").assertError(404, "not_found");
 
         Reply listed = owner.get("/api/links?path=" + q(file));
@@ -187,6 +221,17 @@ class ShareLinksHttpIT {
                 .as("blocked after at most drive.links.max-failures (20) failures")
                 .isLessThanOrEqualTo(21);
         anyone.get("/api/public/links/" + t).assertError(429, "too_many_requests");
+    }
+
+    /** Each entry of a ZIP and its bytes. */
+    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
     }
 
     private static Reply create(String json) {

@@ -52,6 +52,23 @@ public class FolderArchives {
     public FolderArchive contents(Caller caller, String rawPath) {
         DrivePath asked = DrivePath.parse(rawPath);
         Target target = access.resolve(caller, asked, Access.Need.READ);
+        return contents(target, asked.isRoot() ? "My Drive" : asked.name());
+    }
+
+    /**
+     * As {@link #contents(Caller, String)}, for the holder of a folder link ({@code rawPath} below the
+     * linked folder, '/' or null for the folder itself, which names the ZIP); 409 for a file link.
+     */
+    public FolderArchive throughLink(String token, String password, String rawPath, String client) {
+        DrivePath asked = DrivePath.parse(rawPath == null ? "/" : rawPath);
+        Target target = access.throughLink(token, password, asked, client);
+        if (!target.mount().folder()) {
+            throw DriveException.conflict("this link is to a file: download it");
+        }
+        return contents(target, asked.isRoot() ? target.path().name() : asked.name());
+    }
+
+    private FolderArchive contents(Target target, String name) {
         DrivePath path = target.path();
         Namespace ns = entries.namespace(target.caller());
         if (!path.isRoot()) {
@@ -76,7 +93,7 @@ public class FolderArchives {
                         ((String) r[0]).substring(cut), (Boolean) r[1], (Long) r[2], (Long) r[3], (Long) r[4], (Instant)
                                 r[5]))
                 .toList();
-        return new FolderArchive(asked.isRoot() ? "My Drive" : asked.name(), target.caller(), items);
+        return new FolderArchive(name, target.caller(), items);
     }
 
     /**

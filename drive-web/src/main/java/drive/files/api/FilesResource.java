@@ -8,7 +8,6 @@ import drive.files.control.DeletedEntry;
 import drive.files.control.DeletedListing;
 import drive.files.control.Download;
 import drive.files.control.FileInfo;
-import drive.files.control.FolderArchive;
 import drive.files.control.Listing;
 import drive.files.control.RevisionInfo;
 import drive.platform.api.ErrorBody;
@@ -177,15 +176,7 @@ public class FilesResource {
     @Produces(MediaType.WILDCARD)
     public Response downloadZip(@QueryParam("path") String path) {
         Caller caller = callers.caller();
-        FolderArchive archive = archives.contents(caller, path);
-        FolderZip zip = new FolderZip(
-                archive, item -> archives.revision(archive.reader(), item.fileId(), item.revision()), blocks);
-        StreamingOutput body = zip::write;
-        return Response.ok(body)
-                .type("application/zip")
-                .header("Cache-Control", "private, no-store")
-                .header("Content-Disposition", disposition(zip.fileName()))
-                .build();
+        return FolderZip.answer(archives.contents(caller, path), archives, blocks);
     }
 
     /**

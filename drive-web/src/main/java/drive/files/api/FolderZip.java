@@ -2,8 +2,11 @@ package drive.files.api;
 
 import drive.blocks.control.BlockReader;
 import drive.blocks.control.Compression;
+import drive.files.boundary.FolderArchives;
 import drive.files.control.Download;
 import drive.files.control.FolderArchive;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -24,7 +27,22 @@ import java.util.zip.ZipOutputStream;
  * level 0, no CPU spent), the rest deflated at level 1. Sizes and CRCs follow each entry in a data
  * descriptor, so nothing is read twice.
  */
-final class FolderZip {
+public final class FolderZip {
+
+    /**
+     * The answer that streams {@code archive} as a ZIP (named after it, never cached), its files'
+     * revisions read through {@code archives} as the archive's reader.
+     */
+    public static Response answer(FolderArchive archive, FolderArchives archives, BlockReader blocks) {
+        FolderZip zip = new FolderZip(
+                archive, item -> archives.revision(archive.reader(), item.fileId(), item.revision()), blocks);
+        StreamingOutput body = zip::write;
+        return Response.ok(body)
+                .type("application/zip")
+                .header("Cache-Control", "private, no-store")
+                .header("Content-Disposition", FilesResource.disposition(zip.fileName()))
+                .build();
+    }
 
     private final FolderArchive archive;
     private final Function<FolderArchive.Item, Download> contentOf;

@@ -1,6 +1,8 @@
 package drive.sharing.api;
 
 import drive.blocks.control.BlockReader;
+import drive.files.api.FolderZip;
+import drive.files.boundary.FolderArchives;
 import drive.files.control.Download;
 import drive.files.control.FileInfo;
 import drive.files.control.Listing;
@@ -33,6 +35,9 @@ public class PublicLinksResource {
 
     @EJB
     ShareLinks links;
+
+    @EJB
+    FolderArchives archives;
 
     @Inject
     BlockReader blocks;
@@ -72,6 +77,20 @@ public class PublicLinksResource {
                 .header("Cache-Control", "private, no-cache")
                 .header("Content-Disposition", disposition(d.name()))
                 .build();
+    }
+
+    /**
+     * A folder link's folder ({@code path} below it; none for the folder itself) as a ZIP, streamed
+     * as {@code /api/files/download_zip} streams it; 409 for a file link or a file.
+     */
+    @GET
+    @Path("download_zip")
+    @Produces(MediaType.WILDCARD)
+    public Response downloadZip(
+            @PathParam("token") String token,
+            @QueryParam("path") String path,
+            @HeaderParam("X-Link-Password") String password) {
+        return FolderZip.answer(archives.throughLink(token, password, path, client()), archives, blocks);
     }
 
     private String client() {
