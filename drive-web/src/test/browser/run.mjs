@@ -561,11 +561,12 @@ test('share links: a link with a password and a 1-day expiry made in the Share d
   await visitor.locator('.crumbs [aria-current=page]').filter({ hasText: 'inner' }).waitFor();
   const [download] = await Promise.all([visitor.waitForEvent('download'), visitor.getByRole('button', { name: 'Download data.bin' }).click()]);
   if (download.suggestedFilename() !== 'data.bin') throw new Error('saved as ' + download.suggestedFilename());
+  if (!/[?&]ticket=/.test(download.url())) throw new Error('not streamed through a ticket link: ' + download.url());
   if (!readFileSync(await download.path()).equals(data)) throw new Error('the downloaded bytes differ');
   const [zipped] = await Promise.all([visitor.waitForEvent('download'), visitor.getByRole('button', { name: 'Download inner as ZIP' }).click()]);
   const inner = unzipSync(readFileSync(await zipped.path()));
-  if (zipped.suggestedFilename() !== 'inner.zip' || !Buffer.from(inner['inner/data.bin'] || []).equals(data)) {
-    throw new Error('the folder ZIP: ' + zipped.suggestedFilename() + ' holding ' + Object.keys(inner).join(', '));
+  if (zipped.suggestedFilename() !== 'inner.zip' || !/[?&]ticket=/.test(zipped.url()) || !Buffer.from(inner['inner/data.bin'] || []).equals(data)) {
+    throw new Error('the folder ZIP: ' + zipped.suggestedFilename() + ' from ' + zipped.url() + ' holding ' + Object.keys(inner).join(', '));
   }
   await visitor.getByRole('link', { name: 'Link folder' }).click(); // the breadcrumb back to the top
   await rowByName(visitor, 'inner').waitFor();

@@ -80,20 +80,13 @@ export function publicLink(token, password) {
   return {
     info: () => api('GET', base, undefined, { headers }),
     list: (path) => api('GET', base + '/list?' + q({ path }), undefined, { headers }),
-    downloadUrl: (path) => base + '/download?' + q({ path }),
-    zipUrl: (path) => base + '/download_zip?' + q({ path }),
+    downloadUrl: (path, ticket) => base + '/download?' + q({ path, ticket }),
+    zipUrl: (path, ticket) => base + '/download_zip?' + q({ path, ticket }),
     /**
-     * A file's bytes (or with zip, a folder's ZIP) as a Blob: a password can only travel in a header,
-     * which a plain link cannot send.
+     * A download ticket: a password can only travel in a header, which a plain link cannot send, so
+     * the page trades it for a ticket (valid for a few minutes) that goes in the download's address.
      */
-    async download(path, zip = false) {
-      const response = await fetch(base + (zip ? '/download_zip?' : '/download?') + q({ path }), { headers, credentials: 'omit' });
-      if (!response.ok) {
-        const type = response.headers.get('Content-Type') || '';
-        throw new ApiError(response.status, type.includes('json') ? await response.json() : null, response.headers);
-      }
-      return response.blob();
-    },
+    ticket: () => api('POST', base + '/ticket', undefined, { headers }),
   };
 }
 

@@ -167,9 +167,9 @@ function Crumbs({ root, where }) {
 }
 
 /**
- * A file's download (with zip: a folder's, as a ZIP): a plain link when the link has no password (the
- * browser streams it to disk); with a password the request needs its header, so it is fetched into
- * memory and saved from there.
+ * A file's download (with zip: a folder's, as a ZIP) through a plain link, so the browser streams it
+ * to disk. With a password the link needs a download ticket in its address (a plain link cannot send
+ * the password header), asked for when the user clicks.
  */
 function Download({ entry, link, hasPassword, primary, zip }) {
   const [busy, setBusy] = useState(false);
@@ -177,22 +177,20 @@ function Download({ entry, link, hasPassword, primary, zip }) {
   const label = 'Download ' + entry.name + (zip ? ' as ZIP' : '');
   const text = zip ? 'Download as ZIP' : 'Download';
   const saveAs = zip ? entry.name + '.zip' : entry.name;
+  const url = (ticket) => (zip ? link.zipUrl(entry.path, ticket) : link.downloadUrl(entry.path, ticket));
   const cls = (zip ? 'folder-zip' : primary ? 'primary' : 'small') + (hasPassword ? '' : ' button');
-  if (!hasPassword) {
-    return html`<a class=${cls} href=${zip ? link.zipUrl(entry.path) : link.downloadUrl(entry.path)} download=${saveAs} aria-label=${label}>${text}</a>`;
-  }
+  if (!hasPassword) return html`<a class=${cls} href=${url()} download=${saveAs} aria-label=${label}>${text}</a>`;
   const save = async () => {
     setBusy(true);
     setError(null);
     try {
-      const url = URL.createObjectURL(await link.download(entry.path, zip));
+      const { ticket } = await link.ticket();
       const a = document.createElement('a');
-      a.href = url;
+      a.href = url(ticket);
       a.download = saveAs;
       document.body.append(a);
       a.click();
       a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
     } catch (e) {
       setError(e.status === 410 ? 'This link has expired.' : e.status === 404 ? 'Not found: the link was revoked, or the file removed.' : e.message);
     } finally {
@@ -200,7 +198,7 @@ function Download({ entry, link, hasPassword, primary, zip }) {
     }
   };
   return html`
-    <button type="button" class=${cls} aria-label=${label} disabled=${busy} onClick=${save}>${busy ? 'Downloading…' : text}</button>
+    <button type="button" class=${cls} aria-label=${label} disabled=${busy} onClick=${save}>${busy ? 'Preparing…' : text}</button>
     ${error ? html`<span class="error" role="alert">${error}</span>` : null}`;
 }
 

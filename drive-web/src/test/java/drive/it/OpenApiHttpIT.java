@@ -96,6 +96,14 @@ class OpenApiHttpIT {
                     "GET",
                     "/api/public/links/{token}/download",
                     c -> c.get("/api/public/links/" + linkToken(c) + "/download")),
+            op(
+                    "GET",
+                    "/api/public/links/{token}/download_zip",
+                    c -> c.get("/api/public/links/" + linkToken(c) + "/download_zip")), // 409: a file link
+            op(
+                    "POST",
+                    "/api/public/links/{token}/ticket",
+                    c -> c.send("POST", "/api/public/links/" + linkToken(c) + "/ticket", null)), // 409: no password
             op("GET", "/api/notifications", c -> c.get("/api/notifications")), // 200
             op("GET", "/api/notifications/unread_count", c -> c.get("/api/notifications/unread_count")), // 200
             op("POST", "/api/notifications/{id}/read", c -> c.postJson("/api/notifications/x/read", "")), // 400

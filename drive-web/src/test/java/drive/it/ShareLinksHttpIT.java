@@ -136,6 +136,24 @@ class ShareLinksHttpIT {
         anyone.get("/api/public/links/" + holder + "/list?path=/sub/a.bin", "X-Link-Password", "open sesame")
                 .assertError(409, "conflict")
                 .assertMessageNames("/sub/a.bin", folder);
+        // a download ticket stands in for the password where a plain link cannot send its header
+        Reply issued =
+                anyone.send("POST", "/api/public/links/" + holder + "/ticket", null, "X-Link-Password", "open sesame");
+        assertThat(issued.status()).as("%s", issued).isEqualTo(200);
+        assertThat(issued.json()).containsEntry("expiresInSeconds", 120L);
+        String ticket = (String) issued.json().get("ticket");
+        assertThat(anyone.get("/api/public/links/" + holder + "/download?path=/sub/a.bin&ticket=" + q(ticket))
+                        .body())
+                .isEqualTo(content);
+        assertThat(unzip(anyone.get("/api/public/links/" + holder + "/download_zip?path=/sub&ticket=" + q(ticket))
+                                .body())
+                        .get("sub/a.bin"))
+                .isEqualTo(content);
+        anyone.get("/api/public/links/" + holder + "/download?path=/sub/a.bin&ticket=" + q(ticket + "x"))
+                .assertError(401, "unauthorized");
+        String other = token(create("{\"path\":\"" + folder + "\",\"password\":\"another one\"}"));
+        anyone.get("/api/public/links/" + other + "/download?path=/sub/a.bin&ticket=" + q(ticket)) // its own only
+                .assertError(401, "unauthorized");
         // a link is no account: the file API stays closed
         anyone.get("/api/files/list?path=" + q(folder)).assertError(401, "unauthorized");
     }
@@ -178,6 +196,7 @@ class ShareLinksHttpIT {
                 .containsEntry("path", "/");
         anyone.get("/api/public/links/" + t + "/list").assertError(409, "conflict");
         anyone.get("/api/public/links/" + t + "/download_zip").assertError(409, "conflict");
+        anyone.send("POST", "/api/public/links/" + t + "/ticket", null).assertError(409, "conflict");
         anyone.get("/api/public/links/" + t + "?path=/other").assertError(404, "not_found");
 
         Reply listed = owner.get("/api/links?path=" + q(file));

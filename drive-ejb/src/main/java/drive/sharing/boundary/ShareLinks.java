@@ -149,6 +149,11 @@ public class ShareLinks {
         return t.outward(metadata.list(t.caller(), t.path()));
     }
 
+    /** A download ticket for the holder of a link's password (see {@code Access#ticket}). */
+    public String ticket(String token, String password, String client) {
+        return access.ticket(token, password, client);
+    }
+
     public Download download(String token, String password, String rawPath, String client) {
         Target t = access.throughLink(token, password, DrivePath.parse(rawPath == null ? "/" : rawPath), client);
         return metadata.download(t.caller(), t.path(), null);

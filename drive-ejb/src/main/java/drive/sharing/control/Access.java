@@ -68,30 +68,11 @@ public class Access {
      * Where {@code path} (relative to the linked item, {@code /} being the item itself) leads
      * through the share link {@code token}, read-only. Unknown or revoked token: 404; expired: 410
      * {@code gone}; a password set but missing or wrong: 401. Unknown tokens and wrong passwords
-     * count against the client's allowance ({@link LinkGuard}: then 429).
+     * count against the client's allowance ({@link LinkGuard}: then 429). {@code password} may also be
+     * a download ticket of the link ({@link #ticket}).
      */
     public Target throughLink(String token, String password, DrivePath path, String client) {
-        guard.check(client);
-        ShareLink link = token == null
-                ? null
-                : em.createNamedQuery(ShareLink.BY_TOKEN, ShareLink.class)
-                        .setParameter("hash", tokenHash(token))
-                        .getResultStream()
-                        .findFirst()
-                        .orElse(null);
-        if (link == null) {
-            guard.failed(client);
-            throw DriveException.notFound("no such link");
-        }
-        if (link.expired(Instant.now())) {
-            throw new DriveException(DriveException.Kind.GONE, "this link has expired");
-        }
-        if (link.getPasswordHash() != null && !passwords.matches(password, link.getPasswordHash())) {
-            guard.failed(client);
-            throw new DriveException(
-                    DriveException.Kind.UNAUTHORIZED,
-                    "this link needs its password: send it in the X-Link-Password header");
-        }
+        ShareLink link = open(token, password, client);
         FileEntry item = link.getFile();
         if (item.isDeleted() || (!item.isFolder() && !path.isRoot())) {
             throw DriveException.notFound("no file or folder at '" + path + "' of this link")
@@ -109,6 +90,51 @@ public class Access {
         Caller owner = Caller.user(item.getNamespace().getOwner().getUsername());
         OwnerPaths.through(mount);
         return new Target(owner.in(mount.namespaceId()), mount.inward(path.isRoot() ? "" : path.value()), mount);
+    }
+
+    /**
+     * A download ticket of the link {@code token} with a password ({@link LinkTickets}), for the
+     * holder of that password; checked as {@link #throughLink} checks, and 409 for a link without one.
+     */
+    public String ticket(String token, String password, String client) {
+        ShareLink link = open(token, password, client);
+        if (link.getFile().isDeleted()) {
+            throw DriveException.notFound("no file or folder at '/' of this link")
+                    .inCallerTerms();
+        }
+        if (link.getPasswordHash() == null) {
+            throw DriveException.conflict("this link has no password: download without a ticket");
+        }
+        return LinkTickets.issue(link.getId(), link.getPasswordHash(), Instant.now());
+    }
+
+    /** The link of {@code token} if it is live and {@code password} (or one of its tickets) opens it. */
+    private ShareLink open(String token, String password, String client) {
+        guard.check(client);
+        ShareLink link = token == null
+                ? null
+                : em.createNamedQuery(ShareLink.BY_TOKEN, ShareLink.class)
+                        .setParameter("hash", tokenHash(token))
+                        .getResultStream()
+                        .findFirst()
+                        .orElse(null);
+        if (link == null) {
+            guard.failed(client);
+            throw DriveException.notFound("no such link");
+        }
+        if (link.expired(Instant.now())) {
+            throw new DriveException(DriveException.Kind.GONE, "this link has expired");
+        }
+        String key = link.getPasswordHash();
+        if (key != null
+                && !LinkTickets.valid(password, link.getId(), key, Instant.now())
+                && !passwords.matches(password, key)) {
+            guard.failed(client);
+            throw new DriveException(
+                    DriveException.Kind.UNAUTHORIZED,
+                    "this link needs its password: send it in the X-Link-Password header");
+        }
+        return link;
     }
 
     /** How a link token is stored: its SHA-256, hex. */

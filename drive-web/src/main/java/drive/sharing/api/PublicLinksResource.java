@@ -7,11 +7,13 @@ import drive.files.control.Download;
 import drive.files.control.FileInfo;
 import drive.files.control.Listing;
 import drive.sharing.boundary.ShareLinks;
+import drive.sharing.control.LinkTickets;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -62,14 +64,29 @@ public class PublicLinksResource {
         return links.list(token, password, path, client());
     }
 
+    /** What {@link #ticket} answers. */
+    public record Ticket(String ticket, long expiresInSeconds) {}
+
+    /**
+     * A download ticket for the holder of the link's password: {@code ?ticket=} on {@code download}
+     * or {@code download_zip} stands in for the password header for {@link LinkTickets#VALIDITY},
+     * so the browser can save the file through a plain link. 409 for a link without a password.
+     */
+    @POST
+    @Path("ticket")
+    public Ticket ticket(@PathParam("token") String token, @HeaderParam("X-Link-Password") String password) {
+        return new Ticket(links.ticket(token, password, client()), LinkTickets.VALIDITY.toSeconds());
+    }
+
     @GET
     @Path("download")
     @Produces(MediaType.WILDCARD)
     public Response download(
             @PathParam("token") String token,
             @QueryParam("path") String path,
+            @QueryParam("ticket") String ticket,
             @HeaderParam("X-Link-Password") String password) {
-        Download d = links.download(token, password, path, client());
+        Download d = links.download(token, password != null ? password : ticket, path, client());
         StreamingOutput body = out -> blocks.write(d.namespaceId(), d.blocks(), 0, d.size() - 1, out);
         return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .tag(new EntityTag(d.sha256()))
@@ -81,7 +98,8 @@ public class PublicLinksResource {
 
     /**
      * A folder link's folder ({@code path} below it; none for the folder itself) as a ZIP, streamed
-     * as {@code /api/files/download_zip} streams it; 409 for a file link or a file.
+     * as {@code /api/files/download_zip} streams it; 409 for a file link or a file. A {@link #ticket}
+     * may stand in for the password.
      */
     @GET
     @Path("download_zip")
@@ -89,8 +107,10 @@ public class PublicLinksResource {
     public Response downloadZip(
             @PathParam("token") String token,
             @QueryParam("path") String path,
+            @QueryParam("ticket") String ticket,
             @HeaderParam("X-Link-Password") String password) {
-        return FolderZip.answer(archives.throughLink(token, password, path, client()), archives, blocks);
+        return FolderZip.answer(
+                archives.throughLink(token, password != null ? password : ticket, path, client()), archives, blocks);
     }
 
     private String client() {
