@@ -3,7 +3,9 @@ package drive.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import drive.blocks.boundary.BlockJobSweep;
 import drive.blocks.boundary.BlockJobs;
+import drive.blocks.boundary.LostJobMessages;
 import drive.blocks.boundary.UploadEvents;
 import drive.blocks.control.BlockReader;
 import drive.blocks.control.BlockStore;
@@ -367,6 +369,31 @@ class ContainerIT {
         assertThatThrownBy(() -> files.download(Caller.user("admin"), "/it/poison.txt", null))
                 .isInstanceOf(DriveException.class)
                 .hasMessageContaining("failed");
+    }
+
+    @EJB
+    LostJobMessages lostJobMessages;
+
+    @EJB
+    BlockJobSweep sweep;
+
+    @Test
+    void pendingJobWhoseMessageWasLostIsQueuedAgainByTheStartupSweepAndCompletes() throws Exception {
+        byte[] data = "staged, recorded, but its message never reached the queue".getBytes(StandardCharsets.UTF_8);
+        JobStaging.Staged staged = staging.stage(new ByteArrayInputStream(data), 1024);
+        Caller admin = Caller.user("admin");
+        lostJobMessages.recordWithoutMessage(admin, DrivePath.parse("/it/lost-message.txt"), staged);
+        Thread.sleep(1000);
+        assertThat(files.info(admin, "/it/lost-message.txt").status())
+                .as("nothing processes a job without a message")
+                .isEqualTo("pending");
+
+        assertThat(sweep.requeuePending(0)).isPositive();
+
+        eventually("the upload completed", () -> uploaded(staged.id()));
+        assertThat(download(admin, "/it/lost-message.txt")).isEqualTo(data);
+        eventually("its staging file removed", () -> !staging.ids().contains(staged.id()));
+        assertThat(sweep.requeuePending(0)).as("nothing pending any more here").isZero();
     }
 
     @EJB

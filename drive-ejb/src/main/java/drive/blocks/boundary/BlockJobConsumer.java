@@ -3,6 +3,7 @@ package drive.blocks.boundary;
 import drive.blocks.control.BlockIngest;
 import drive.blocks.control.Content;
 import drive.blocks.control.JobStaging;
+import drive.blocks.control.RunningJobs;
 import drive.files.entity.UploadJob;
 import drive.platform.control.DriveException;
 import jakarta.ejb.ActivationConfigProperty;
@@ -30,6 +31,7 @@ import java.util.logging.Logger;
  * error and rethrows, so the broker redelivers (with back-off) and finally dead-letters the job;
  * except when the block store is unavailable: then the job is queued again, delayed, in the same
  * transaction, as often as it takes (an outage is waited out, never turned into a failed upload).
+ * A second message for a job this instance is already processing is put off, queued again delayed.
  */
 @MessageDriven(
         activationConfig = {
@@ -44,6 +46,8 @@ public class BlockJobConsumer implements MessageListener {
     private static final Logger LOG = Logger.getLogger(BlockJobConsumer.class.getName());
     /** Pause before a job that met a block store outage is tried again; the 503s say Retry-After 10 too. */
     static final int OUTAGE_RETRY_SECONDS = 10;
+    /** Pause before a second message of a job this instance is processing is looked at again. */
+    static final int BUSY_RETRY_SECONDS = 30;
 
     @EJB
     BlockJobs jobs;
@@ -54,10 +58,17 @@ public class BlockJobConsumer implements MessageListener {
     @Inject
     JobStaging staging;
 
+    @Inject
+    RunningJobs running;
+
     @Override
     public void onMessage(Message message) {
         JobMessage job = JobMessage.read(message);
         String id = job.jobId();
+        if (!running.claim(id)) {
+            jobs.queueAgain(id, job.crc32c(), BUSY_RETRY_SECONDS);
+            return;
+        }
         try {
             process(job);
         } catch (IOException | RuntimeException e) {
@@ -75,6 +86,8 @@ public class BlockJobConsumer implements MessageListener {
                     e);
             jobs.attemptFailed(id, reasonForUsers(e, errorId));
             throw new EJBException("upload job " + id + " failed", e);
+        } finally {
+            running.release(id);
         }
     }
 

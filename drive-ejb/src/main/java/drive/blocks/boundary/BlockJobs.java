@@ -28,6 +28,7 @@ import jakarta.jms.JMSProducer;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -118,6 +119,14 @@ public class BlockJobs {
             }
             producer.send(context.createQueue(QUEUE), body);
         }
+    }
+
+    /** The ids of the jobs still pending, oldest first. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<String> pendingIds() {
+        return em.createQuery("SELECT j.id FROM UploadJob j WHERE j.status = :pending ORDER BY j.created", String.class)
+                .setParameter("pending", UploadJob.Status.PENDING)
+                .getResultList();
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -1,5 +1,7 @@
 package drive.messaging.control;
 
+import drive.blocks.boundary.BlockJobs;
+import drive.notifications.control.NotificationTrigger;
 import drive.sync.control.ChangeNotifier;
 import drive.sync.control.OfflineQueues;
 import java.nio.file.Path;
@@ -16,7 +18,7 @@ import org.apache.activemq.artemis.utils.critical.CriticalAnalyzerPolicy;
 /**
  * Builds the embedded broker's settings in one place, so they can be checked without starting it:
  * persistent journal under the data directory, loopback-only acceptor, redelivery then dead-lettering,
- * the change-notification topic, and the per-device offline queues as rings of {@code maxEvents}
+ * the job queues, the change-notification topic, and the per-device offline queues as rings of {@code maxEvents}
  * (past that the oldest event goes). server-config/bin/artemis writes the same into an external broker's
  * {@code broker.xml}.
  */
@@ -57,6 +59,11 @@ final class BrokerConfiguration {
                     .addAddressSetting(OfflineQueues.PREFIX + "#", offlineQueueSettings(maxEvents))
                     .addQueueConfiguration(anycast(DEAD_LETTER_QUEUE))
                     .addQueueConfiguration(anycast(EXPIRY_QUEUE))
+                    // declared, not auto-created: an auto-created queue is deleted once empty and
+                    // without consumers, and a restarted broker then drops messages a prepared
+                    // transaction held for it (AMQ222045)
+                    .addQueueConfiguration(anycast(BlockJobs.QUEUE))
+                    .addQueueConfiguration(anycast(NotificationTrigger.QUEUE))
                     .addAddressConfiguration(multicast(ChangeNotifier.TOPIC));
         } catch (Exception e) {
             throw new IllegalArgumentException("invalid broker acceptor on port " + port, e);

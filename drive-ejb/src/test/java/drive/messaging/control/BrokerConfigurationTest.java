@@ -40,6 +40,17 @@ class BrokerConfigurationTest {
     }
 
     @Test
+    void jobQueuesAreDeclaredDurableLikeTheExternalBrokers() {
+        // as server-config/bin/artemis declares them: an auto-created queue could be deleted while empty
+        assertThat(cut.getQueueConfigs())
+                .filteredOn(q -> q.getName().toString().startsWith("drive."))
+                .extracting(q -> q.getName().toString())
+                .containsExactlyInAnyOrder("drive.blocks", "drive.notifications");
+        assertThat(cut.getQueueConfigs())
+                .allSatisfy(q -> assertThat(q.isDurable()).isTrue());
+    }
+
+    @Test
     void offlineQueuesAreBoundedRingsThatInheritDeadLettering() {
         Configuration bounded = BrokerConfiguration.create(dir, 61717, 250);
         AddressSettings devices = bounded.getAddressSettings().get("drive.device.#");
