@@ -250,8 +250,8 @@ public class FilesResource {
         return guessed == null ? MediaType.APPLICATION_OCTET_STREAM : guessed;
     }
 
-    /** RFC 6266: an ASCII fallback name plus the exact UTF-8 name. */
-    static String disposition(String name) {
+    /** RFC 6266: an ASCII fallback name plus the exact UTF-8 name (also for share links' downloads). */
+    public static String disposition(String name) {
         String ascii = name.replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_");
         String utf8 = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + utf8;

@@ -1,6 +1,7 @@
 package drive.sharing.api;
 
 import drive.blocks.control.BlockReader;
+import drive.files.api.FilesResource;
 import drive.files.api.FolderZip;
 import drive.files.boundary.FolderArchives;
 import drive.files.control.Download;
@@ -23,8 +24,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reading through a share link, without an account: the token in the URL is the credential (and
@@ -86,13 +85,13 @@ public class PublicLinksResource {
             @QueryParam("path") String path,
             @QueryParam("ticket") String ticket,
             @HeaderParam("X-Link-Password") String password) {
-        Download d = links.download(token, password != null ? password : ticket, path, client());
+        Download d = links.download(token, secret(password, ticket), path, client());
         StreamingOutput body = out -> blocks.write(d.namespaceId(), d.blocks(), 0, d.size() - 1, out);
         return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .tag(new EntityTag(d.sha256()))
                 .header("Content-Length", d.size())
                 .header("Cache-Control", "private, no-cache")
-                .header("Content-Disposition", disposition(d.name()))
+                .header("Content-Disposition", FilesResource.disposition(d.name()))
                 .build();
     }
 
@@ -110,16 +109,15 @@ public class PublicLinksResource {
             @QueryParam("ticket") String ticket,
             @HeaderParam("X-Link-Password") String password) {
         return FolderZip.answer(
-                archives.throughLink(token, password != null ? password : ticket, path, client()), archives, blocks);
+                archives.throughLink(token, secret(password, ticket), path, client()), archives, blocks);
+    }
+
+    /** The link's password, or a download ticket standing in for it. */
+    private static String secret(String password, String ticket) {
+        return password != null ? password : ticket;
     }
 
     private String client() {
         return request.getRemoteAddr();
-    }
-
-    private static String disposition(String name) {
-        String ascii = name.replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_");
-        String utf8 = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + utf8;
     }
 }
