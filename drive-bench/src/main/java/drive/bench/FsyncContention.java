@@ -13,8 +13,8 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 /**
- * What the disk does to an upload's two writes when they run side by side, as they do once blocks are
- * stored while the body arrives: 1 GiB of 1 MiB block files, each forced to disk before its rename
+ * What the disk does to an upload's two writes when they run side by side, as they would if blocks
+ * were stored while the body arrives (tried, not kept: README, performance): 1 GiB of 1 MiB block files, each forced to disk before its rename
  * (as {@code FileSystemBlockStore} does), next to a 1 GiB staging file written buffered (through the
  * page cache), uncached ({@code O_DIRECT}), or not at all; each then forced. Prints seconds per case.
  *

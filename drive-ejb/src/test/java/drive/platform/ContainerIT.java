@@ -10,7 +10,6 @@ import drive.blocks.boundary.UploadEvents;
 import drive.blocks.control.BlockReader;
 import drive.blocks.control.BlockStore;
 import drive.blocks.control.ContentDefinedChunker;
-import drive.blocks.control.EarlyIngests;
 import drive.blocks.control.JobStaging;
 import drive.files.boundary.BlockAudit;
 import drive.files.boundary.FileTree;
@@ -370,40 +369,6 @@ class ContainerIT {
         assertThatThrownBy(() -> files.download(Caller.user("admin"), "/it/poison.txt", null))
                 .isInstanceOf(DriveException.class)
                 .hasMessageContaining("failed");
-    }
-
-    @Inject
-    EarlyIngests earlyIngests;
-
-    @Test
-    void largeUploadIsIngestedWhileItArrivesAndARefusedOneLeavesNothingBehind() throws Exception {
-        byte[] data = new byte[9 * 1024 * 1024 + 5];
-        new Random(33).nextBytes(data);
-        Caller admin = Caller.user("admin");
-        // refused after staging (declared SHA-256 wrong), more often than there are early-ingest slots
-        for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> files.upload(
-                            admin,
-                            "/it/early/refused.bin",
-                            new ByteArrayInputStream(data),
-                            data.length,
-                            "0".repeat(64),
-                            drive.files.control.WriteCondition.NONE))
-                    .isInstanceOfSatisfying(DriveException.class, e -> assertThat(e.kind())
-                            .isEqualTo(DriveException.Kind.UNPROCESSABLE));
-        }
-        eventually("the refused uploads' early ingests ended", earlyIngests::idle);
-        long used = earlyIngests.used();
-
-        FileInfo info = files.upload(admin, "/it/early/big.bin", new ByteArrayInputStream(data), data.length);
-
-        assertThat(info.status()).isEqualTo("uploaded");
-        assertThat(earlyIngests.used())
-                .as("completed from the early ingest, its slot free again")
-                .isEqualTo(used + 1);
-        assertThat(download(admin, "/it/early/big.bin")).isEqualTo(data);
-        assertThat(audit.refCountMismatches()).isZero();
-        assertThatThrownBy(() -> files.info(admin, "/it/early/refused.bin")).isInstanceOf(DriveException.class);
     }
 
     @EJB

@@ -2,7 +2,6 @@ package drive.blocks.boundary;
 
 import drive.blocks.control.BlockIngest;
 import drive.blocks.control.Content;
-import drive.blocks.control.EarlyIngests;
 import drive.blocks.control.JobStaging;
 import drive.blocks.control.RunningJobs;
 import drive.files.entity.UploadJob;
@@ -27,9 +26,8 @@ import java.util.logging.Logger;
 
 /**
  * Processes upload jobs: splits the staged bytes into blocks, compresses, encrypts and stores
- * them, then writes the revision; or, when this instance already did that while the body arrived
- * ({@link EarlyIngests}), only writes the revision. Idempotent: a job no longer pending is skipped,
- * and blocks a crashed attempt already stored are stored again under the same names. On failure it records the
+ * them, then writes the revision. Idempotent: a job no longer pending is skipped, and blocks a
+ * crashed attempt already stored are stored again under the same names. On failure it records the
  * error and rethrows, so the broker redelivers (with back-off) and finally dead-letters the job;
  * except when the block store is unavailable: then the job is queued again, delayed, in the same
  * transaction, as often as it takes (an outage is waited out, never turned into a failed upload).
@@ -62,9 +60,6 @@ public class BlockJobConsumer implements MessageListener {
 
     @Inject
     RunningJobs running;
-
-    @Inject
-    EarlyIngests early;
 
     @Override
     public void onMessage(Message message) {
@@ -136,13 +131,9 @@ public class BlockJobConsumer implements MessageListener {
         if (message.crc32c().isEmpty()) {
             checkSha256(id, job.get()); // queued before messages carried a checksum
         }
-        long namespaceId = job.get().getNamespace().getId();
-        // blocks this instance stored while the body arrived, if it could; else from the staged copy
-        Content content = early.take(id, namespaceId, message.crc32c()).orElse(null);
-        if (content == null) {
-            try (InputStream in = staging.open(id)) {
-                content = ingest.ingest(namespaceId, in, Long.MAX_VALUE);
-            }
+        Content content;
+        try (InputStream in = staging.open(id)) {
+            content = ingest.ingest(job.get().getNamespace().getId(), in, Long.MAX_VALUE);
         }
         if (message.crc32c().isPresent() && message.crc32c().getAsLong() != content.crc32c()) {
             throw changed(

@@ -8,9 +8,12 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -55,10 +58,7 @@ public class JobStaging {
         directory = new StagingDirectory(StagingDirectory.root(home, stagingDir).resolve("jobs"), ID, "upload job");
     }
 
-    /**
-     * Copies {@code in} to a new staging file (at most {@code maxBytes}), forced to disk; past the page
-     * cache when larger than one buffer ({@link UncachedWriter}).
-     */
+    /** Copies {@code in} to a new staging file (at most {@code maxBytes}), forced to disk. */
     public Staged stage(InputStream in, long maxBytes) {
         byte[] raw = new byte[16];
         RANDOM.nextBytes(raw);
@@ -67,23 +67,23 @@ public class JobStaging {
         MessageDigest sha = BlockIngest.sha256();
         CRC32C crc = new CRC32C();
         long total = 0;
-        try {
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             byte[] buffer = new byte[BUFFER];
-            int n = in.readNBytes(buffer, 0, BUFFER);
-            try (UncachedWriter out = UncachedWriter.create(file, BUFFER, n == BUFFER)) {
-                while (n > 0) {
-                    total += n;
-                    if (total > maxBytes) {
-                        throw new DriveException(
-                                DriveException.Kind.TOO_LARGE, "file is larger than " + maxBytes + " bytes");
-                    }
-                    sha.update(buffer, 0, n);
-                    crc.update(buffer, 0, n);
-                    out.write(buffer, n);
-                    n = in.readNBytes(buffer, 0, BUFFER);
+            int n;
+            while ((n = in.readNBytes(buffer, 0, BUFFER)) > 0) {
+                total += n;
+                if (total > maxBytes) {
+                    throw new DriveException(
+                            DriveException.Kind.TOO_LARGE, "file is larger than " + maxBytes + " bytes");
                 }
-                out.finish();
+                sha.update(buffer, 0, n);
+                crc.update(buffer, 0, n);
+                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+                while (chunk.hasRemaining()) {
+                    out.write(chunk);
+                }
             }
+            out.force(true);
             directory.force();
         } catch (IOException | RuntimeException e) {
             delete(id);

@@ -5,7 +5,6 @@ import drive.blocks.control.BlockIngest;
 import drive.blocks.control.BlockMissingException;
 import drive.blocks.control.BlockPointer;
 import drive.blocks.control.BlockReader;
-import drive.blocks.control.EarlyIngests;
 import drive.blocks.control.JobStaging;
 import drive.blocks.entity.Block;
 import drive.cache.control.MetadataCache;
@@ -55,7 +54,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -104,9 +102,6 @@ public class Files {
     UploadWaits waits;
 
     @Inject
-    EarlyIngests earlyIngests;
-
-    @Inject
     MetadataCache cache;
 
     @Inject
@@ -149,15 +144,7 @@ public class Files {
         FileMetadata.Space space = metadata.space(as);
         space.checkRoomFor(Math.max(declaredLength, 0));
         Long base = metadata.resolveBase(as, path, condition); // a stale base costs no upload
-        Optional<EarlyIngests.Early> early = earlyIngests.start(space.namespaceId(), declaredLength);
-        JobStaging.Staged staged;
-        try {
-            staged = staging.stage(early.map(e -> e.tee(body)).orElse(body), maxUploadBytes);
-        } catch (RuntimeException e) {
-            early.ifPresent(EarlyIngests.Early::abandon);
-            throw e;
-        }
-        early.ifPresent(e -> e.staged(staged.id()));
+        JobStaging.Staged staged = staging.stage(body, maxUploadBytes);
         try {
             if (sha256 != null && !sha256.equalsIgnoreCase(staged.sha256())) {
                 throw new DriveException(
@@ -168,7 +155,6 @@ public class Files {
             space.checkRoomFor(staged.size());
             begin(as, path, staged, base, condition.onConflict());
         } catch (RuntimeException e) {
-            earlyIngests.discard(staged.id());
             staging.delete(staged.id());
             throw e;
         }
