@@ -43,6 +43,9 @@ public class BlockJobSweep {
     /** Lets the journal's own messages go first, so the usual second message finds its job done. */
     static final int REQUEUE_DELAY_SECONDS = 30;
 
+    /** Pause before the start-up requeue is tried again when the broker could not take it. */
+    static final int RETRY_SECONDS = 60;
+
     private static final Logger LOG = Logger.getLogger(BlockJobSweep.class.getName());
 
     @EJB
@@ -82,12 +85,12 @@ public class BlockJobSweep {
                 LOG.info(() -> "queued " + queued + " pending upload job(s) again, delivered in "
                         + REQUEUE_DELAY_SECONDS + " s, in case the broker lost their messages");
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) { // the broker is down or unreachable: try again later
             LOG.log(
                     Level.WARNING,
-                    "could not queue pending upload jobs again; they complete from"
-                            + " their messages in the broker's journal, if those survived",
+                    "could not queue pending upload jobs again; trying again in " + RETRY_SECONDS + " s",
                     e);
+            timers.createSingleActionTimer(RETRY_SECONDS * 1000L, new TimerConfig(null, false));
         }
     }
 
