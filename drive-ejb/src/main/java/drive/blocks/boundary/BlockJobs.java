@@ -80,16 +80,7 @@ public class BlockJobs {
         if (base != null && base != file.getLatestRevision() && onConflict == OnConflict.FAIL) {
             throw FileMetadata.stale(file.getPath(), requested, file.getLatestRevision());
         }
-        file.pending();
-        em.persist(new UploadJob(
-                staged.id(),
-                file,
-                metadata.user(caller),
-                metadata.device(caller),
-                staged.size(),
-                staged.sha256(),
-                base,
-                onConflict));
+        record(em, metadata, caller, file, staged, base, onConflict);
         em.flush();
         send(JobMessage.body(staged.id(), OptionalLong.of(staged.crc32c())), 0);
         changed.fire(FileChanged.upload(
@@ -100,6 +91,27 @@ public class BlockJobs {
                 staged.size(),
                 staged.sha256(),
                 caller));
+    }
+
+    /** Marks {@code file} pending and persists the staged upload's job: {@link #begin} without the message. */
+    static void record(
+            EntityManager em,
+            FileMetadata metadata,
+            Caller caller,
+            FileEntry file,
+            JobStaging.Staged staged,
+            Long base,
+            OnConflict onConflict) {
+        file.pending();
+        em.persist(new UploadJob(
+                staged.id(),
+                file,
+                metadata.user(caller),
+                metadata.device(caller),
+                staged.size(),
+                staged.sha256(),
+                base,
+                onConflict));
     }
 
     /**

@@ -5,7 +5,6 @@ import drive.files.control.DrivePath;
 import drive.files.control.FileMetadata;
 import drive.files.entity.FileEntry;
 import drive.files.entity.OnConflict;
-import drive.files.entity.UploadJob;
 import drive.users.control.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -25,15 +24,6 @@ public class LostJobMessages {
     /** Records the job as {@link BlockJobs#begin} does, but queues no message. */
     public void recordWithoutMessage(Caller caller, DrivePath path, JobStaging.Staged staged) {
         FileEntry file = metadata.destination(caller, path, null).file();
-        file.pending();
-        em.persist(new UploadJob(
-                staged.id(),
-                file,
-                metadata.user(caller),
-                metadata.device(caller),
-                staged.size(),
-                staged.sha256(),
-                null,
-                OnConflict.FAIL));
+        BlockJobs.record(em, metadata, caller, file, staged, null, OnConflict.FAIL);
     }
 }
