@@ -6,11 +6,15 @@ import drive.blocks.control.ContentDefinedChunker;
 import drive.keys.control.DataKey;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -100,6 +104,37 @@ public class PipelineBenchmark {
         }
         hole.consume(whole.getValue());
     }
+
+    /**
+     * The floor under {@link #pipeline} on incompressible data whatever the chunker: SHA-256 and
+     * AES-256-GCM (in {@code BlockCodec}'s 64 KiB pieces) of every byte, in 1 MiB blocks, and nothing
+     * else. If {@link #sha256} / this is below 0.7, no chunker can bring the pipeline to issue 3's target.
+     */
+    @Benchmark
+    public void shaAndGcmOnly(Blackhole hole) throws GeneralSecurityException {
+        MessageDigest block = MessageDigest.getInstance("SHA-256");
+        byte[] out = new byte[BLOCK + 16];
+        for (int from = 0; from < bytes.length; from += BLOCK) {
+            int n = Math.min(BLOCK, bytes.length - from);
+            block.update(bytes, from, n);
+            hole.consume(block.digest());
+            ByteBuffer.wrap(nonce).putLong(4, ++nonces); // GCM refuses a repeated nonce under one key
+            Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+            gcm.init(Cipher.ENCRYPT_MODE, key.key(), new GCMParameterSpec(128, nonce));
+            int at = 0;
+            for (int p = 0; p < n; p += 64 * 1024) {
+                at += gcm.update(bytes, from + p, Math.min(64 * 1024, n - p), out, at);
+            }
+            gcm.doFinal(out, at);
+            hole.consume(out);
+        }
+    }
+
+    /** {@link #shaAndGcmOnly}'s block: the average content-defined block. */
+    static final int BLOCK = 1024 * 1024;
+
+    byte[] nonce = new byte[12];
+    long nonces;
 
     /** Compress-when-it-pays + AES-256-GCM alone over the same content-defined blocks. */
     @Benchmark
