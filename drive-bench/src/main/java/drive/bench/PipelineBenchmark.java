@@ -52,9 +52,14 @@ public class PipelineBenchmark {
     /** {@code JobStaging}'s buffer. */
     static final int STAGING_BUFFER = 1024 * 1024;
 
+    /** {@link #shaAndGcmOnly}'s block: the average content-defined block. */
+    static final int BLOCK = 1024 * 1024;
+
     byte[] bytes;
     byte[] chunk = new byte[ContentDefinedChunker.MAX_SIZE];
     DataKey key;
+    byte[] nonce = new byte[12];
+    long nonces;
 
     @Setup
     public void generate() {
@@ -129,12 +134,6 @@ public class PipelineBenchmark {
             hole.consume(out);
         }
     }
-
-    /** {@link #shaAndGcmOnly}'s block: the average content-defined block. */
-    static final int BLOCK = 1024 * 1024;
-
-    byte[] nonce = new byte[12];
-    long nonces;
 
     /** Compress-when-it-pays + AES-256-GCM alone over the same content-defined blocks. */
     @Benchmark
