@@ -320,30 +320,42 @@ class SyncClientHttpIT {
                 throw new AssertionError("after " + WAIT_MILLIS + " ms, not true: " + what + "\nlaptop: " + tree(dirA)
                         + "\nphone:  " + tree(dirB));
             }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
+            pause(100);
         }
     }
 
-    /** Every entry of a synced folder (metadata left out): "dir" for folders, the SHA-256 for files. */
-    static Map<String, String> tree(Path root) {
-        Map<String, String> tree = new TreeMap<>();
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) all::iterator) {
-                String path = LocalFiles.drivePath(root, p);
-                if (p.equals(root) || path.startsWith("/" + LocalFiles.META)) {
-                    continue;
-                }
-                byte[] data = Files.isDirectory(p) ? null : Files.readAllBytes(p);
-                tree.put(path, data == null ? "dir" : Chunking.sha256(data, data.length));
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return Map.of("(scan failed)", e.toString()); // a file replaced while walking: look again
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
         }
-        return tree;
+    }
+
+    /**
+     * Every entry of a synced folder (metadata left out): "dir" for folders, the SHA-256 for files. A
+     * walk that meets a file the client replaces at that moment is tried again, up to 10 times.
+     */
+    static Map<String, String> tree(Path root) {
+        Exception failure = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Map<String, String> tree = new TreeMap<>();
+            try (Stream<Path> all = Files.walk(root)) {
+                for (Path p : (Iterable<Path>) all::iterator) {
+                    String path = LocalFiles.drivePath(root, p);
+                    if (p.equals(root) || path.startsWith("/" + LocalFiles.META)) {
+                        continue;
+                    }
+                    byte[] data = Files.isDirectory(p) ? null : Files.readAllBytes(p);
+                    tree.put(path, data == null ? "dir" : Chunking.sha256(data, data.length));
+                }
+                return tree;
+            } catch (IOException | java.io.UncheckedIOException e) {
+                failure = e;
+                pause(50);
+            }
+        }
+        return Map.of("(scan failed)", failure.toString());
     }
 
     private static List<Path> conflictedCopies(Path dir) throws IOException {
