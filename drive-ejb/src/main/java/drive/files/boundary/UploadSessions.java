@@ -53,6 +53,11 @@ public class UploadSessions {
     public static final int CHUNK_GRANULARITY = 256 * 1024;
     /** How long a status query waits for another request writing to the session (see {@link #receive}). */
     static final Duration STATUS_PATIENCE = Duration.ofSeconds(30);
+    /**
+     * How long a chunk waits for another request holding the session: a status query holds it for
+     * milliseconds; a writer still busy after this is answered 409.
+     */
+    static final Duration CHUNK_PATIENCE = Duration.ofSeconds(5);
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -129,7 +134,10 @@ public class UploadSessions {
      * #STATUS_PATIENCE}) rather than being refused: a page reloaded while its last chunk was being
      * committed asks next, and must learn of that commit (200 with the file), not see a conflict or
      * commit the same bytes again. If the writer takes longer, the query answers the durable bytes;
-     * every byte received means the commit is still running, so ask again.
+     * every byte received means the commit is still running, so ask again. A chunk likewise waits for
+     * another request, but only {@link #CHUNK_PATIENCE}: long enough for a status query (a client
+     * polling its progress while it sends must not make its own chunk fail), not for another writer,
+     * which answers 409 past it.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public UploadProgress receive(Caller caller, String id, long first, long last, long total, InputStream body) {
@@ -147,24 +155,25 @@ public class UploadSessions {
                     "a chunk other than the last must be a multiple of 262144 bytes (256 KiB), not "
                             + (last - first + 1));
         }
-        Optional<StagedFile> locked = query ? staging.openWhenFree(id, STATUS_PATIENCE) : Optional.of(staging.open(id));
-        if (query) { // the writer waited for may have ended the session meanwhile
-            try {
-                session = owned(caller, id);
-            } catch (RuntimeException failedOrCancelled) {
-                locked.ifPresent(StagedFile::close);
-                throw failedOrCancelled;
+        Optional<StagedFile> locked = staging.openWhenFree(id, query ? STATUS_PATIENCE : CHUNK_PATIENCE);
+        try { // the request waited for may have ended the session meanwhile
+            session = owned(caller, id);
+        } catch (RuntimeException failedOrCancelled) {
+            locked.ifPresent(StagedFile::close);
+            throw failedOrCancelled;
+        }
+        if (session.getState() == UploadSession.State.DONE) {
+            locked.ifPresent(file -> {
+                file.close();
+                staging.delete(id); // opening it again re-created the file the commit had deleted
+            });
+            return alreadyCompleted(caller, session);
+        }
+        if (locked.isEmpty()) {
+            if (!query) {
+                throw staging.busy();
             }
-            if (session.getState() == UploadSession.State.DONE) {
-                locked.ifPresent(file -> {
-                    file.close();
-                    staging.delete(id); // opening it again re-created the file the commit had deleted
-                });
-                return alreadyCompleted(caller, session);
-            }
-            if (locked.isEmpty()) {
-                return UploadProgress.of(Outcome.INCOMPLETE, session.getReceivedBytes(), size);
-            }
+            return UploadProgress.of(Outcome.INCOMPLETE, session.getReceivedBytes(), size);
         }
         try (StagedFile file = locked.get()) {
             long received = file.settle(session.getReceivedBytes());

@@ -93,7 +93,8 @@ public class StagingArea {
         }
     }
 
-    private static DriveException busy() {
+    /** The 409 for a session another request holds. */
+    public DriveException busy() {
         return DriveException.conflict("another request is writing to this upload session; try again");
     }
 
