@@ -10,6 +10,8 @@ import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
@@ -32,6 +34,16 @@ import java.util.logging.Logger;
  * except when the block store is unavailable: then the job is queued again, delayed, in the same
  * transaction, as often as it takes (an outage is waited out, never turned into a failed upload).
  * A second message for a job this instance is already processing is put off, queued again delayed.
+ *
+ * <p>No transaction spans the delivery ({@code NOT_SUPPORTED}): the resource adapter then consumes
+ * through a plain session and acknowledges the message once {@link #onMessage} returns, and rolls the
+ * session back (a redelivery) when it throws. The database work commits in short transactions of its
+ * own ({@link BlockJobs#complete}, {@link BlockJobs#attemptFailed}, {@link BlockJobs#queueAgain}), each
+ * idempotent against a second delivery. An XA delivery would hold the job's message in a transaction
+ * branch at the broker for as long as the job runs, and when the instance stops or dies meanwhile, an
+ * external broker keeps that branch, and the message with it, until its transaction timeout (5
+ * minutes); an unacknowledged message of a plain session goes back to the queue, for another instance,
+ * as soon as the session's connection closes.
  */
 @MessageDriven(
         activationConfig = {
@@ -41,6 +53,7 @@ import java.util.logging.Logger;
             @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
             @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
         })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class BlockJobConsumer implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(BlockJobConsumer.class.getName());

@@ -116,8 +116,9 @@ public class BlockJobs {
 
     /**
      * Queues the job's message again, delivered after {@code delaySeconds}: a fresh message, so the
-     * retry does not count against the broker's redeliveries. Joins the caller's transaction (the
-     * consumer's delivery), so the old message is consumed if and only if the new one is queued.
+     * retry does not count against the broker's redeliveries. The consumer acknowledges the old
+     * message only after this returns, so a crash in between leaves two messages, never none; the
+     * second finds its job done, or is put off while the first is processed.
      */
     public void queueAgain(String id, OptionalLong crc32c, int delaySeconds) {
         send(JobMessage.body(id, crc32c), delaySeconds * 1000L);
