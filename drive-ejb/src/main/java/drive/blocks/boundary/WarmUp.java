@@ -18,10 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Once the application is deployed, runs {@link PipelineWarmUp} on a timer thread, so that the JIT has
  * compiled the TLS cipher, the block codec and the hashes before the first upload arrives instead of
- * during it. Off by default ({@code drive.warmup=true} turns it on): with it, uploads reach the block
- * queue sooner, and the two-instance test's case (d) then stops an instance in the middle of a job,
- * which strands that job's message in the external broker for up to its 5-minute transaction timeout
- * (README, performance: "Start-up warm-up of the crypto paths"). On again once that is fixed.
+ * during it. On by default ({@code drive.warmup=false} turns it off); README, performance: "Start-up
+ * warm-up of the crypto paths".
  */
 @Singleton
 @Startup
@@ -31,7 +29,7 @@ public class WarmUp {
     private static final Logger LOG = Logger.getLogger(WarmUp.class.getName());
 
     @Inject
-    @ConfigProperty(name = "drive.warmup", defaultValue = "false")
+    @ConfigProperty(name = "drive.warmup", defaultValue = "true")
     boolean enabled;
 
     @Resource
