@@ -31,19 +31,21 @@ import java.util.logging.Logger;
  * them, then writes the revision. Idempotent: a job no longer pending is skipped, and blocks a
  * crashed attempt already stored are stored again under the same names. On failure it records the
  * error and rethrows, so the broker redelivers (with back-off) and finally dead-letters the job;
- * except when the block store is unavailable: then the job is queued again, delayed, in the same
- * transaction, as often as it takes (an outage is waited out, never turned into a failed upload).
+ * except when the block store is unavailable: then the job is queued again, delayed, before this
+ * message is acknowledged, as often as it takes (an outage is waited out, never turned into a failed
+ * upload; a crash in between leaves two messages, which is harmless).
  * A second message for a job this instance is already processing is put off, queued again delayed.
  *
  * <p>No transaction spans the delivery ({@code NOT_SUPPORTED}): the resource adapter then consumes
  * through a plain session and acknowledges the message once {@link #onMessage} returns, and rolls the
- * session back (a redelivery) when it throws. The database work commits in short transactions of its
- * own ({@link BlockJobs#complete}, {@link BlockJobs#attemptFailed}, {@link BlockJobs#queueAgain}), each
- * idempotent against a second delivery. An XA delivery would hold the job's message in a transaction
- * branch at the broker for as long as the job runs, and when the instance stops or dies meanwhile, an
- * external broker keeps that branch, and the message with it, until its transaction timeout (5
- * minutes); an unacknowledged message of a plain session goes back to the queue, for another instance,
- * as soon as the session's connection closes.
+ * session back (a redelivery) when it throws. The database writes commit in short transactions of
+ * their own ({@link BlockJobs#complete}, {@link BlockJobs#attemptFailed}), as does a message queued
+ * again ({@link BlockJobs#queueAgain}); each is idempotent against a second delivery. An XA delivery
+ * holds the job's message in a transaction branch at the broker for as long as the job runs, and a
+ * broker keeps a branch whose session was closed cleanly (an instance stopping) until its transaction
+ * timeout (5 minutes); an unacknowledged message of a plain session goes back to the queue, for
+ * another instance, as soon as the session is closed or its connection drops (a hung instance: once
+ * the broker's connection TTL, 60 s by default, runs out).
  */
 @MessageDriven(
         activationConfig = {

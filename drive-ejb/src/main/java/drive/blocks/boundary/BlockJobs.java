@@ -116,9 +116,12 @@ public class BlockJobs {
 
     /**
      * Queues the job's message again, delivered after {@code delaySeconds}: a fresh message, so the
-     * retry does not count against the broker's redeliveries. The consumer acknowledges the old
-     * message only after this returns, so a crash in between leaves two messages, never none; the
-     * second finds its job done, or is put off while the first is processed.
+     * retry does not count against the broker's redeliveries. Called without a transaction (the
+     * consumer, the start-up sweep), it sends in one of its own, so the message is queued when this
+     * returns. The consumer acknowledges the old message only after that, so a crash in between
+     * leaves two messages, never none: the second finds its job done, is put off while this instance
+     * processes the first, or on another instance runs beside it until {@link #complete}, which locks
+     * the job's row, lets one of them write the revision.
      */
     public void queueAgain(String id, OptionalLong crc32c, int delaySeconds) {
         send(JobMessage.body(id, crc32c), delaySeconds * 1000L);

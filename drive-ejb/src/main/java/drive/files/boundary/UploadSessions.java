@@ -159,7 +159,12 @@ public class UploadSessions {
         try { // the request waited for may have ended the session meanwhile
             session = owned(caller, id);
         } catch (RuntimeException failedOrCancelled) {
-            locked.ifPresent(StagedFile::close);
+            locked.ifPresent(file -> {
+                file.close();
+                if (!active(id)) {
+                    staging.delete(id); // opening it again re-created the file the cancel had deleted
+                }
+            });
             throw failedOrCancelled;
         }
         if (session.getState() == UploadSession.State.DONE) {
@@ -277,6 +282,11 @@ public class UploadSessions {
 
     private FileInfo current(Caller caller, UploadSession session) {
         return files.info(caller, session.getPath());
+    }
+
+    private boolean active(String id) {
+        UploadSession session = em.find(UploadSession.class, id);
+        return session != null && session.getState() == UploadSession.State.ACTIVE;
     }
 
     private UploadSession owned(Caller caller, String id) {
