@@ -55,7 +55,8 @@ public class UploadSessions {
     static final Duration STATUS_PATIENCE = Duration.ofSeconds(30);
     /**
      * How long a chunk waits for another request holding the session: a status query holds it for
-     * milliseconds; a writer still busy after this is answered 409.
+     * milliseconds (unless it finds every byte received and commits them itself); a writer still busy
+     * after this is answered 409.
      */
     static final Duration CHUNK_PATIENCE = Duration.ofSeconds(5);
 

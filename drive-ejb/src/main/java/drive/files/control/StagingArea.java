@@ -45,11 +45,7 @@ public class StagingArea {
 
     /** Opens (creating if needed) and locks the staging file of a session; close it to unlock. */
     public StagedFile open(String id) {
-        StagedFile file = tryOpen(id);
-        if (file == null) {
-            throw busy();
-        }
-        return file;
+        return openWhenFree(id, Duration.ZERO).orElseThrow(this::busy);
     }
 
     /**
